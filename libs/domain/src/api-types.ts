@@ -1,0 +1,169 @@
+/**
+ * The shapes the REST API sends and receives under `/api`. Both the server (which builds them) and
+ * the web client (which reads them) compile against these, so a change shows up on both sides.
+ */
+import type { FootprintRole } from './roles.js';
+import type { OrganisationKind } from './organisation-kinds.js';
+import type { PlanKind, PlanStatus } from './plan-status.js';
+import type { ReviewStatus, SectionTheme } from './section-status.js';
+import type { FootprintAction } from './permissions.js';
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+/** Every error the API returns has this body. `field` names the input at fault, when there is one. */
+export interface ApiErrorBody {
+  statusCode: number;
+  error: string;
+  code: string;
+  message: string;
+  field?: string;
+  requestId?: string;
+}
+
+export interface OrganisationView {
+  id: string;
+  name: string;
+  kind: OrganisationKind;
+  odsCode: string | null;
+}
+
+export interface UserSummary {
+  id: string;
+  email: string;
+  name: string;
+  organisation: OrganisationView | null;
+}
+
+export interface MembershipSummary {
+  footprintId: string;
+  footprintSlug: string;
+  footprintName: string;
+  role: FootprintRole;
+}
+
+export interface Me {
+  user: UserSummary;
+  isAdmin: boolean;
+  memberships: MembershipSummary[];
+}
+
+export interface SignInRequest {
+  email: string;
+  password: string;
+}
+
+export interface FootprintSummary {
+  id: string;
+  name: string;
+  slug: string;
+  region: string;
+  population: number;
+  myRole: FootprintRole | null;
+  organisationCount: number;
+  planCount: number;
+}
+
+export interface FootprintView extends FootprintSummary {
+  /** What the signed-in person may do here, from the shared permission rules. */
+  allowedActions: FootprintAction[];
+  memberCount: number;
+}
+
+export interface MemberView {
+  userId: string;
+  name: string;
+  email: string;
+  role: FootprintRole;
+  organisation: OrganisationView | null;
+  joinedAt: string;
+}
+
+export interface InvitationView {
+  id: string;
+  email: string;
+  role: FootprintRole;
+  organisation: OrganisationView | null;
+  invitedBy: string;
+  createdAt: string;
+  expiresAt: string;
+  status: 'pending' | 'accepted' | 'revoked' | 'expired';
+}
+
+/** Returned once, to the lead who created the invitation: the link is never shown again. */
+export interface CreatedInvitation extends InvitationView {
+  acceptUrl: string;
+  emailed: boolean;
+}
+
+/** What a person following an invitation link sees before setting a password. */
+export interface InvitationPreview {
+  email: string;
+  role: FootprintRole;
+  footprintName: string;
+  invitedBy: string;
+  expiresAt: string;
+  hasAccount: boolean;
+}
+
+export interface PlanSummary {
+  id: string;
+  footprintId: string;
+  footprintSlug: string;
+  title: string;
+  slug: string;
+  kind: PlanKind;
+  periodStart: string;
+  periodEnd: string;
+  status: PlanStatus;
+  sectionCount: number;
+  updatedAt: string;
+}
+
+export interface PlanView extends PlanSummary {
+  footprintName: string;
+  allowedActions: FootprintAction[];
+  sections: SectionView[];
+}
+
+export interface AssigneeView {
+  userId: string;
+  name: string;
+  email: string;
+}
+
+export interface SectionView {
+  id: string;
+  planId: string;
+  position: number;
+  title: string;
+  theme: SectionTheme;
+  leadOrganisation: OrganisationView | null;
+  authors: AssigneeView[];
+  reviewers: AssigneeView[];
+  reviewStatus: ReviewStatus;
+  dueDate: string | null;
+  updatedAt: string;
+}
+
+export interface AuditEventView {
+  id: string;
+  at: string;
+  action: string;
+  entityType: string;
+  entityId: string | null;
+  actor: { id: string; name: string; email: string } | null;
+  address: string | null;
+  details: Record<string, unknown>;
+}
+
+export interface HealthView {
+  status: 'ok' | 'degraded';
+  database: 'up' | 'down';
+  redis: 'up' | 'down';
+  version: string;
+}

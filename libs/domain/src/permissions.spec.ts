@@ -1,0 +1,75 @@
+import { describe, expect, it } from '@jest/globals';
+import { can, footprintActions, type FootprintAction } from './permissions.js';
+import { footprintRoles, type FootprintRole } from './roles.js';
+
+/** The whole rule table, written out as a person would read it. */
+const expected: Record<FootprintRole | 'admin' | 'outsider', readonly FootprintAction[]> = {
+  lead: footprintActions,
+  author: [
+    'footprint.read',
+    'members.read',
+    'organisations.read',
+    'plan.read',
+    'section.read',
+    'draft.read',
+    'section.editText',
+    'section.comment',
+    'section.requestReview',
+  ],
+  reviewer: [
+    'footprint.read',
+    'members.read',
+    'organisations.read',
+    'plan.read',
+    'section.read',
+    'draft.read',
+    'section.comment',
+    'section.decideReview',
+  ],
+  viewer: [
+    'footprint.read',
+    'members.read',
+    'organisations.read',
+    'plan.read',
+    'section.read',
+    'draft.read',
+  ],
+  admin: [
+    'footprint.read',
+    'members.read',
+    'members.invite',
+    'members.manage',
+    'organisations.read',
+    'organisations.manage',
+    'audit.read',
+  ],
+  outsider: [],
+};
+
+describe('permission rules', () => {
+  for (const who of [...footprintRoles, 'admin', 'outsider'] as const) {
+    const actor =
+      who === 'admin'
+        ? { role: null, isAdmin: true }
+        : who === 'outsider'
+          ? { role: null, isAdmin: false }
+          : { role: who, isAdmin: false };
+    for (const action of footprintActions) {
+      const allowed = expected[who].includes(action);
+      it(`${who} ${allowed ? 'may' : 'may not'} ${action}`, () => {
+        expect(can(actor, action)).toBe(allowed);
+      });
+    }
+  }
+
+  it('a reviewer can never change section text', () => {
+    expect(can({ role: 'reviewer', isAdmin: true }, 'section.editText')).toBe(false);
+  });
+
+  it('an admin who is also a member gets the member role and the admin rights together', () => {
+    const actor = { role: 'viewer' as const, isAdmin: true };
+    expect(can(actor, 'plan.read')).toBe(true);
+    expect(can(actor, 'members.manage')).toBe(true);
+    expect(can(actor, 'plan.create')).toBe(false);
+  });
+});
