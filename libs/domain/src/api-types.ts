@@ -124,10 +124,14 @@ export interface PlanSummary {
   updatedAt: string;
 }
 
+/**
+ * A plan and what the signed-in person may do with it. Its sections come from
+ * `GET /api/plans/:planId/sections` (a `SectionView[]` in plan order), because sections are their
+ * own feature on the server.
+ */
 export interface PlanView extends PlanSummary {
   footprintName: string;
   allowedActions: FootprintAction[];
-  sections: SectionView[];
 }
 
 export interface AssigneeView {

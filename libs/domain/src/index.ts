@@ -5,3 +5,4 @@ export * from './section-status.js';
 export * from './permissions.js';
 export * from './slug.js';
 export * from './api-types.js';
+export * from './demo.js';

@@ -1,0 +1,37 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import type { Logger } from 'pino';
+import { AuditModule } from './audit/audit.module.js';
+import { AuthModule } from './auth/auth.module.js';
+import type { AppConfig } from './config/app-config.js';
+import { ConfigModule } from './config/config.module.js';
+import { DatabaseModule } from './database/database.module.js';
+import { FootprintsModule } from './footprints/footprints.module.js';
+import { HealthModule } from './health/health.module.js';
+import { InvitationsModule } from './invitations/invitations.module.js';
+import { JobsModule } from './jobs/jobs.module.js';
+import { PlansModule } from './plans/plans.module.js';
+import { RedisModule } from './redis/redis.module.js';
+import { SectionsModule } from './sections/sections.module.js';
+
+/** The HTTP API: every feature module, on one database, one Redis and the job queues. */
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig, logger: Logger): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config, logger),
+        DatabaseModule,
+        RedisModule,
+        JobsModule,
+        AuditModule,
+        AuthModule,
+        FootprintsModule,
+        InvitationsModule,
+        PlansModule,
+        SectionsModule,
+        HealthModule,
+      ],
+    };
+  }
+}

@@ -1,0 +1,16 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IsEmail, IsString, MaxLength, MinLength } from 'class-validator';
+
+export class SignInDto {
+  @ApiProperty({ example: 'lead@demo.commonplan.test' })
+  @IsString({ message: 'email must be text' })
+  @MaxLength(320, { message: 'email must be 320 characters or fewer' })
+  @IsEmail({}, { message: 'email must be an email address, like name@example.nhs.uk' })
+  email!: string;
+
+  @ApiProperty({ format: 'password' })
+  @IsString({ message: 'password must be text' })
+  @MinLength(1, { message: 'Enter your password' })
+  @MaxLength(200, { message: 'password must be 200 characters or fewer' })
+  password!: string;
+}

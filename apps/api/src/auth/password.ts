@@ -1,0 +1,20 @@
+import argon2 from 'argon2';
+
+export const minPasswordLength = 10;
+export const maxPasswordLength = 200;
+
+export function hashPassword(password: string): Promise<string> {
+  return argon2.hash(password, { type: argon2.argon2id });
+}
+
+/** A hash of nothing in particular, checked when no account matches so that both paths take as long. */
+let dummyHash: Promise<string> | undefined;
+
+export async function verifyPassword(hash: string | null | undefined, password: string): Promise<boolean> {
+  if (!hash) {
+    dummyHash ??= hashPassword('no account has this password');
+    await argon2.verify(await dummyHash, password).catch(() => false);
+    return false;
+  }
+  return argon2.verify(hash, password).catch(() => false);
+}

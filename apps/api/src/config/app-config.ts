@@ -1,0 +1,38 @@
+import { authConfig, type AuthConfig } from '../auth/auth.config.js';
+import { databaseConfig, type DatabaseConfig } from '../database/database.config.js';
+import { mailConfig, type MailConfig } from '../mail/mail.config.js';
+import { redisConfig, type RedisConfig } from '../redis/redis.config.js';
+import { seedConfig, type SeedConfig } from '../seed/seed.config.js';
+import { httpConfig, type HttpConfig } from '../web-client/http.config.js';
+import { EnvReader, type Env } from './env-reader.js';
+
+export interface AppConfig {
+  env: 'development' | 'test' | 'production';
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace';
+  http: HttpConfig;
+  database: DatabaseConfig;
+  redis: RedisConfig;
+  auth: AuthConfig;
+  mail: MailConfig;
+  seed: SeedConfig;
+}
+
+/** Reads and validates the whole configuration once; throws a ConfigError naming each bad variable. */
+export function loadAppConfig(env: Env = process.env): AppConfig {
+  const reader = new EnvReader(env);
+  const config: AppConfig = {
+    env: reader.oneOf('NODE_ENV', ['development', 'test', 'production'], 'development'),
+    logLevel: reader.oneOf('LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace'], 'info'),
+    http: httpConfig(reader),
+    database: databaseConfig(reader),
+    redis: redisConfig(reader),
+    auth: authConfig(reader),
+    mail: mailConfig(reader),
+    seed: seedConfig(reader),
+  };
+  reader.check();
+  return config;
+}
+
+/** Nest injection token for the validated configuration. */
+export const APP_CONFIG = Symbol('APP_CONFIG');

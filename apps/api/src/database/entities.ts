@@ -1,0 +1,26 @@
+import { AuditEvent } from '../audit/audit-event.entity.js';
+import { InstanceAdmin } from '../auth/instance-admin.entity.js';
+import { Session } from '../auth/session.entity.js';
+import { User } from '../auth/user.entity.js';
+import { Footprint } from '../footprints/footprint.entity.js';
+import { Membership } from '../auth/membership.entity.js';
+import { Invitation } from '../invitations/invitation.entity.js';
+import { Organisation } from '../organisations/organisation.entity.js';
+import { Plan } from '../plans/plan.entity.js';
+import { SectionAssignee } from '../sections/section-assignee.entity.js';
+import { Section } from '../sections/section.entity.js';
+
+/** Every table the API maps; migrations must match these exactly. */
+export const entities = [
+  Organisation,
+  User,
+  InstanceAdmin,
+  Session,
+  Footprint,
+  Membership,
+  Invitation,
+  Plan,
+  Section,
+  SectionAssignee,
+  AuditEvent,
+];

@@ -1,0 +1,17 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
+import { PaginationQuery } from '../../common/pagination.dto.js';
+
+export class AuditQueryDto extends PaginationQuery {
+  @ApiPropertyOptional({ example: 'plan.created' })
+  @IsOptional()
+  @IsString({ message: 'action must be text' })
+  @MaxLength(64, { message: 'action must be 64 characters or fewer' })
+  @Matches(/^[a-z_.]+$/, { message: 'action must look like plan.created' })
+  action?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsUUID('4', { message: 'actorId must be an id (a UUID)' })
+  actorId?: string;
+}

@@ -1,0 +1,23 @@
+import type { MailSendPayload } from '../mail/mail-send.payload.js';
+
+/** Every queue the worker serves. */
+export enum QueueName {
+  Mail = 'mail',
+  Maintenance = 'maintenance',
+}
+
+/** Every job there is; each has exactly one handler, checked when the worker starts. */
+export enum JobName {
+  MailSend = 'mail.send',
+  SessionsPurge = 'sessions.purge',
+}
+
+export const queueOfJob: Record<JobName, QueueName> = {
+  [JobName.MailSend]: QueueName.Mail,
+  [JobName.SessionsPurge]: QueueName.Maintenance,
+};
+
+export interface JobPayloads {
+  [JobName.MailSend]: MailSendPayload;
+  [JobName.SessionsPurge]: Record<string, never>;
+}

@@ -1,0 +1,31 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import type { Logger } from 'pino';
+import { AuthModule } from '../auth/auth.module.js';
+import { SessionsPurgeJob } from '../auth/sessions-purge.job.js';
+import type { AppConfig } from '../config/app-config.js';
+import { ConfigModule } from '../config/config.module.js';
+import { DatabaseModule } from '../database/database.module.js';
+import { MailSendJob } from '../mail/mail-send.job.js';
+import { MailModule } from '../mail/mail.module.js';
+import { RedisModule } from '../redis/redis.module.js';
+import { JOB_HANDLERS, type JobHandler } from './job-handler.js';
+import { JobsModule } from './jobs.module.js';
+
+/** The worker process: every job handler, on the same database and Redis as the API. */
+@Module({})
+export class WorkerModule {
+  static forRoot(config: AppConfig, logger: Logger): DynamicModule {
+    return {
+      module: WorkerModule,
+      imports: [ConfigModule.forRoot(config, logger), DatabaseModule, RedisModule, JobsModule, AuthModule, MailModule],
+      providers: [
+        SessionsPurgeJob,
+        {
+          provide: JOB_HANDLERS,
+          inject: [MailSendJob, SessionsPurgeJob],
+          useFactory: (...handlers: JobHandler[]) => handlers,
+        },
+      ],
+    };
+  }
+}

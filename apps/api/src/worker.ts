@@ -1,0 +1,68 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { Worker, type Job } from 'bullmq';
+import { createLogger, PinoNestLogger } from './common/logger.js';
+import { loadAppConfig } from './config/app-config.js';
+import { ConfigError } from './config/env-reader.js';
+import { JOB_HANDLERS, type JobHandler } from './jobs/job-handler.js';
+import { JobName, QueueName } from './jobs/job-names.js';
+import { buildJobRegistry } from './jobs/job-registry.js';
+import { bullConnection, bullPrefix, QueueService } from './jobs/queue.service.js';
+import { WorkerModule } from './jobs/worker.module.js';
+
+/** How often ended sessions are cleared out. */
+const sessionsPurgeEveryMs = 15 * 60_000;
+
+async function bootstrap(): Promise<void> {
+  let config;
+  try {
+    config = loadAppConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(78);
+    }
+    throw error;
+  }
+  const logger = createLogger(config.logLevel, 'worker');
+  const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config, logger), { logger: new PinoNestLogger(logger) });
+  const registry = buildJobRegistry(app.get<JobHandler[]>(JOB_HANDLERS));
+
+  const workers = Object.values(QueueName).map((queueName) => {
+    const worker = new Worker(
+      queueName,
+      async (job: Job) => {
+        const handler = registry.get(job.name as JobName);
+        if (!handler) throw new Error(`no handler for job "${job.name}"`);
+        return handler.handle(job.data as never);
+      },
+      { connection: bullConnection(config), prefix: bullPrefix(config), concurrency: 4 },
+    );
+    worker.on('completed', (job) => logger.info({ queue: queueName, job: job.name, id: job.id }, 'job done'));
+    worker.on('failed', (job, error) =>
+      logger.warn({ queue: queueName, job: job?.name, id: job?.id, attempts: job?.attemptsMade, err: error.message }, 'job failed'),
+    );
+    worker.on('error', (error) => logger.error({ queue: queueName, err: error.message }, 'worker error'));
+    return worker;
+  });
+
+  await app
+    .get(QueueService)
+    .queue(QueueName.Maintenance)
+    .upsertJobScheduler(JobName.SessionsPurge, { every: sessionsPurgeEveryMs }, { name: JobName.SessionsPurge, data: {} });
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'worker stopping: finishing jobs in hand');
+    await Promise.all(workers.map((worker) => worker.close()));
+    await app.close();
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  process.on('SIGINT', () => void stop('SIGINT'));
+  logger.info({ event: 'worker_ready', queues: Object.values(QueueName) }, 'Commonplan worker is ready');
+}
+
+void bootstrap();

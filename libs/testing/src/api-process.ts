@@ -1,0 +1,81 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { testDatabaseUrl } from './test-database.js';
+import { workspaceRoot } from './workspace.js';
+
+export interface RunningApi {
+  baseUrl: string;
+  port: number;
+  process: ChildProcess;
+  /** Every log line the process printed, parsed when it was JSON. */
+  logs: Array<Record<string, unknown>>;
+  stop(signal?: NodeJS.Signals): Promise<number | null>;
+}
+
+export interface StartApiOptions {
+  env?: Record<string, string>;
+  /** Which entry point of the API build to run: the HTTP server or the worker. */
+  entry?: 'main' | 'worker';
+  timeoutMs?: number;
+}
+
+/**
+ * Starts the built API as a real process on a free port, against this run's database and Redis
+ * prefix, and resolves once it is listening.
+ */
+export function startApi(options: StartApiOptions = {}): Promise<RunningApi> {
+  const entry = options.entry ?? 'main';
+  const child = spawn(process.execPath, [join(workspaceRoot, `apps/api/dist/${entry}.js`)], {
+    cwd: workspaceRoot,
+    env: {
+      ...process.env,
+      NODE_ENV: 'test',
+      PORT: '0',
+      HOST: '127.0.0.1',
+      DATABASE_URL: testDatabaseUrl(),
+      REDIS_PREFIX: process.env.TEST_REDIS_PREFIX ?? 'cp-test:',
+      LOG_LEVEL: 'info',
+      ...options.env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const logs: Array<Record<string, unknown>> = [];
+  const stderr: string[] = [];
+  child.stderr?.on('data', (chunk: Buffer) => stderr.push(chunk.toString()));
+
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const stop = async (signal: NodeJS.Signals = 'SIGTERM') => {
+    if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+    return exited;
+  };
+
+  return new Promise<RunningApi>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      void stop('SIGKILL');
+      reject(new Error(`the API did not start in time:\n${stderr.join('')}`));
+    }, options.timeoutMs ?? 20_000);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`the API exited with ${code} before listening:\n${stderr.join('')}\n${JSON.stringify(logs.slice(-5))}`));
+    });
+    const lines = createInterface({ input: child.stdout! });
+    lines.on('line', (line) => {
+      let entryLog: Record<string, unknown>;
+      try {
+        entryLog = JSON.parse(line) as Record<string, unknown>;
+      } catch {
+        entryLog = { msg: line };
+      }
+      logs.push(entryLog);
+      const ready = entry === 'main' ? typeof entryLog.port === 'number' && entryLog.event === 'listening' : entryLog.event === 'worker_ready';
+      if (ready) {
+        clearTimeout(timer);
+        child.removeAllListeners('exit');
+        child.once('exit', () => undefined);
+        const port = (entryLog.port as number | undefined) ?? 0;
+        resolve({ baseUrl: `http://127.0.0.1:${port}`, port, process: child, logs, stop });
+      }
+    });
+  });
+}

@@ -1,0 +1,22 @@
+import { Redis } from 'ioredis';
+import { dropTestDatabase } from './test-database.js';
+import { defaultRedisUrl } from './workspace.js';
+
+export default async function globalTeardown(): Promise<void> {
+  const name = process.env.TEST_DATABASE_NAME;
+  if (name && !process.env.KEEP_TEST_DATABASE) await dropTestDatabase(name);
+  const prefix = process.env.TEST_REDIS_PREFIX;
+  if (!prefix) return;
+  const redis = new Redis(process.env.REDIS_URL ?? defaultRedisUrl, { lazyConnect: true });
+  await redis.connect();
+  try {
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 500);
+      if (keys.length > 0) await redis.del(...keys);
+      cursor = next;
+    } while (cursor !== '0');
+  } finally {
+    redis.disconnect();
+  }
+}
