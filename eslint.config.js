@@ -47,7 +47,11 @@ export default tseslint.config(
       ],
       '@typescript-eslint/consistent-type-imports': [
         'error',
-        { prefer: 'type-imports', fixStyle: 'separate-type-imports', disallowTypeAnnotations: false },
+        {
+          prefer: 'type-imports',
+          fixStyle: 'separate-type-imports',
+          disallowTypeAnnotations: false,
+        },
       ],
       'no-restricted-syntax': [
         'error',
@@ -74,9 +78,10 @@ export default tseslint.config(
     },
   },
   {
-    // Tool configuration files are read by their tools, which expect a default export.
-    files: ['**/*.config.{js,ts,mjs}', 'eslint.config.js'],
-    rules: { 'no-restricted-syntax': 'off' },
+    // Tool configuration files and jest hooks are read by their tools, which expect a default export
+    // and may reach the workspace's shared settings by path.
+    files: ['**/*.config.{js,ts,mjs}', 'eslint.config.js', '**/jest-global-*.ts'],
+    rules: { 'no-restricted-syntax': 'off', '@nx/enforce-module-boundaries': 'off' },
   },
   prettier,
 );

@@ -44,7 +44,9 @@ async function bootstrap(): Promise<void> {
     app,
     new DocumentBuilder()
       .setTitle('Commonplan API')
-      .setDescription('Plans, sections and partnerships for health and care partnerships. Sign in at /api/auth/sign-in; the session cookie authenticates every other call.')
+      .setDescription(
+        'Plans, sections and partnerships for health and care partnerships. Sign in at /api/auth/sign-in; the session cookie authenticates every other call.',
+      )
       .setVersion('1')
       .addCookieAuth('cp_session')
       .build(),
@@ -53,7 +55,9 @@ async function bootstrap(): Promise<void> {
 
   const dataSource = app.get(DataSource);
   if (await dataSource.showMigrations()) {
-    logger.fatal('the database schema is out of date: run `npm run db:migrate` (npm start does this for you)');
+    logger.fatal(
+      'the database schema is out of date: run `npm run db:migrate` (npm start does this for you)',
+    );
     await app.close();
     process.exit(1);
   }
@@ -63,7 +67,10 @@ async function bootstrap(): Promise<void> {
   await app.listen(config.http.port, config.http.host);
   const address = app.getHttpServer().address();
   const port = typeof address === 'object' && address ? address.port : config.http.port;
-  logger.info({ event: 'listening', port, url: config.http.publicUrl }, `Commonplan is listening on port ${port}`);
+  logger.info(
+    { event: 'listening', port, url: config.http.publicUrl },
+    `Commonplan is listening on port ${port}`,
+  );
 }
 
 void bootstrap();

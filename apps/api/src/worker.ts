@@ -25,7 +25,9 @@ async function bootstrap(): Promise<void> {
     throw error;
   }
   const logger = createLogger(config.logLevel, 'worker');
-  const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config, logger), { logger: new PinoNestLogger(logger) });
+  const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config, logger), {
+    logger: new PinoNestLogger(logger),
+  });
   const registry = buildJobRegistry(app.get<JobHandler[]>(JOB_HANDLERS));
 
   const workers = Object.values(QueueName).map((queueName) => {
@@ -38,18 +40,35 @@ async function bootstrap(): Promise<void> {
       },
       { connection: bullConnection(config), prefix: bullPrefix(config), concurrency: 4 },
     );
-    worker.on('completed', (job) => logger.info({ queue: queueName, job: job.name, id: job.id }, 'job done'));
-    worker.on('failed', (job, error) =>
-      logger.warn({ queue: queueName, job: job?.name, id: job?.id, attempts: job?.attemptsMade, err: error.message }, 'job failed'),
+    worker.on('completed', (job) =>
+      logger.info({ queue: queueName, job: job.name, id: job.id }, 'job done'),
     );
-    worker.on('error', (error) => logger.error({ queue: queueName, err: error.message }, 'worker error'));
+    worker.on('failed', (job, error) =>
+      logger.warn(
+        {
+          queue: queueName,
+          job: job?.name,
+          id: job?.id,
+          attempts: job?.attemptsMade,
+          err: error.message,
+        },
+        'job failed',
+      ),
+    );
+    worker.on('error', (error) =>
+      logger.error({ queue: queueName, err: error.message }, 'worker error'),
+    );
     return worker;
   });
 
   await app
     .get(QueueService)
     .queue(QueueName.Maintenance)
-    .upsertJobScheduler(JobName.SessionsPurge, { every: sessionsPurgeEveryMs }, { name: JobName.SessionsPurge, data: {} });
+    .upsertJobScheduler(
+      JobName.SessionsPurge,
+      { every: sessionsPurgeEveryMs },
+      { name: JobName.SessionsPurge, data: {} },
+    );
 
   let stopping = false;
   const stop = async (signal: string) => {
@@ -62,7 +81,10 @@ async function bootstrap(): Promise<void> {
   };
   process.on('SIGTERM', () => void stop('SIGTERM'));
   process.on('SIGINT', () => void stop('SIGINT'));
-  logger.info({ event: 'worker_ready', queues: Object.values(QueueName) }, 'Commonplan worker is ready');
+  logger.info(
+    { event: 'worker_ready', queues: Object.values(QueueName) },
+    'Commonplan worker is ready',
+  );
 }
 
 void bootstrap();

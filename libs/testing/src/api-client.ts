@@ -17,7 +17,12 @@ export class ApiClient {
     return this.cookies.get('cp_session');
   }
 
-  async request<T = unknown>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<ApiResponse<T>> {
+  async request<T = unknown>(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<ApiResponse<T>> {
     const cookie = [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
     const response = await fetch(`${this.baseUrl}${path}`, {
       method,
@@ -34,13 +39,16 @@ export class ApiClient {
       const [pair, ...attributes] = header.split(';');
       const [name, ...rest] = pair!.split('=');
       const value = rest.join('=');
-      const expired = attributes.some((a) => /^\s*max-age=0\s*$/i.test(a) || /^\s*expires=thu, 01 jan 1970/i.test(a));
+      const expired = attributes.some(
+        (a) => /^\s*max-age=0\s*$/i.test(a) || /^\s*expires=thu, 01 jan 1970/i.test(a),
+      );
       if (expired || value === '') this.cookies.delete(name!.trim());
       else this.cookies.set(name!.trim(), value);
     }
     const text = await response.text();
     let parsed: unknown = text;
-    if (text && (response.headers.get('content-type') ?? '').includes('json')) parsed = JSON.parse(text);
+    if (text && (response.headers.get('content-type') ?? '').includes('json'))
+      parsed = JSON.parse(text);
     return { status: response.status, body: parsed as T, headers: response.headers };
   }
 
@@ -62,7 +70,10 @@ export class ApiClient {
 
   async signIn(email: string, password: string): Promise<ApiResponse> {
     const response = await this.post('/api/auth/sign-in', { email, password });
-    if (response.status !== 200) throw new Error(`sign-in as ${email} failed: ${response.status} ${JSON.stringify(response.body)}`);
+    if (response.status !== 200)
+      throw new Error(
+        `sign-in as ${email} failed: ${response.status} ${JSON.stringify(response.body)}`,
+      );
     return response;
   }
 }

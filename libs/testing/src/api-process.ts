@@ -1,8 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { testDatabaseUrl } from './test-database.js';
-import { workspaceRoot } from './workspace.js';
+import { testDatabaseUrl } from './test-database.ts';
+import { workspaceRoot } from './workspace.ts';
 
 export interface RunningApi {
   baseUrl: string;
@@ -44,7 +44,9 @@ export function startApi(options: StartApiOptions = {}): Promise<RunningApi> {
   const stderr: string[] = [];
   child.stderr?.on('data', (chunk: Buffer) => stderr.push(chunk.toString()));
 
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const exited = new Promise<number | null>((resolve) =>
+    child.once('exit', (code) => resolve(code)),
+  );
   const stop = async (signal: NodeJS.Signals = 'SIGTERM') => {
     if (child.exitCode === null && child.signalCode === null) child.kill(signal);
     return exited;
@@ -57,7 +59,11 @@ export function startApi(options: StartApiOptions = {}): Promise<RunningApi> {
     }, options.timeoutMs ?? 20_000);
     child.once('exit', (code) => {
       clearTimeout(timer);
-      reject(new Error(`the API exited with ${code} before listening:\n${stderr.join('')}\n${JSON.stringify(logs.slice(-5))}`));
+      reject(
+        new Error(
+          `the API exited with ${code} before listening:\n${stderr.join('')}\n${JSON.stringify(logs.slice(-5))}`,
+        ),
+      );
     });
     const lines = createInterface({ input: child.stdout! });
     lines.on('line', (line) => {
@@ -68,7 +74,10 @@ export function startApi(options: StartApiOptions = {}): Promise<RunningApi> {
         entryLog = { msg: line };
       }
       logs.push(entryLog);
-      const ready = entry === 'main' ? typeof entryLog.port === 'number' && entryLog.event === 'listening' : entryLog.event === 'worker_ready';
+      const ready =
+        entry === 'main'
+          ? typeof entryLog.port === 'number' && entryLog.event === 'listening'
+          : entryLog.event === 'worker_ready';
       if (ready) {
         clearTimeout(timer);
         child.removeAllListeners('exit');

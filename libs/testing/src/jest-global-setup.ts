@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { createTestDatabase } from './test-database.js';
+import { createTestDatabase } from './test-database.ts';
 
 /**
  * Once per jest run: a fresh database with the migrations applied, and a Redis key prefix of its

@@ -1,6 +1,6 @@
 import { Redis } from 'ioredis';
-import { dropTestDatabase } from './test-database.js';
-import { defaultRedisUrl } from './workspace.js';
+import { dropTestDatabase } from './test-database.ts';
+import { defaultRedisUrl } from './workspace.ts';
 
 export default async function globalTeardown(): Promise<void> {
   const name = process.env.TEST_DATABASE_NAME;

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import pg from 'pg';
-import { defaultAdminDatabaseUrl, workspaceRoot } from './workspace.js';
+import { defaultAdminDatabaseUrl, workspaceRoot } from './workspace.ts';
 
 export interface TestDatabase {
   name: string;
@@ -31,10 +31,14 @@ async function withAdminClient<T>(work: (client: pg.Client) => Promise<T>): Prom
 
 /** Runs the API's migrations (from its build) against a database. */
 export function migrateDatabase(url: string): void {
-  const result = spawnSync(process.execPath, [join(workspaceRoot, 'apps/api/dist/database/migrate.js'), 'up'], {
-    env: { ...process.env, DATABASE_URL: url, LOG_LEVEL: 'warn' },
-    encoding: 'utf8',
-  });
+  const result = spawnSync(
+    process.execPath,
+    [join(workspaceRoot, 'apps/api/dist/database/migrate.js'), 'up'],
+    {
+      env: { ...process.env, DATABASE_URL: url, LOG_LEVEL: 'warn' },
+      encoding: 'utf8',
+    },
+  );
   if (result.status !== 0) {
     throw new Error(`migrations failed (is the API built?):\n${result.stdout}\n${result.stderr}`);
   }
@@ -68,6 +72,7 @@ export async function connectTestDatabase(url = testDatabaseUrl()): Promise<pg.C
 
 export function testDatabaseUrl(): string {
   const url = process.env.TEST_DATABASE_URL;
-  if (!url) throw new Error('TEST_DATABASE_URL is not set: run tests through jest with the global setup');
+  if (!url)
+    throw new Error('TEST_DATABASE_URL is not set: run tests through jest with the global setup');
   return url;
 }

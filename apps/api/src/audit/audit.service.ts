@@ -27,7 +27,11 @@ export interface AuditQuery {
 export class AuditService {
   constructor(@InjectRepository(AuditEvent) private readonly events: Repository<AuditEvent>) {}
 
-  async record(entry: AuditEntry, context: RequestContext | null, manager?: EntityManager): Promise<void> {
+  async record(
+    entry: AuditEntry,
+    context: RequestContext | null,
+    manager?: EntityManager,
+  ): Promise<void> {
     const repository = manager ? manager.getRepository(AuditEvent) : this.events;
     await repository.insert({
       action: entry.action,
@@ -74,7 +78,11 @@ export class AuditService {
         entityType: row.entity_type as string,
         entityId: (row.entity_id as string | null) ?? null,
         actor: row.actor_id
-          ? { id: row.actor_id as string, name: row.actor_name as string, email: row.actor_email as string }
+          ? {
+              id: row.actor_id as string,
+              name: row.actor_name as string,
+              email: row.actor_email as string,
+            }
           : null,
         address: (row.ip as string | null) ?? null,
         details: (row.details as Record<string, unknown>) ?? {},

@@ -1,5 +1,12 @@
 import { Body, Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
-import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import {
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  ApiTooManyRequestsResponse,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
 import type { Me } from '@commonplan/domain';
 import type { Response } from 'express';
 import type { AppRequest, RequestContext } from '../common/request-context.js';
@@ -31,7 +38,12 @@ export class AuthController {
     @Req() req: AppRequest,
     @Res({ passthrough: true }) res: Response,
   ): Promise<Me> {
-    const { token, me } = await this.auth.signIn(body.email, body.password, context, req.header('user-agent') ?? null);
+    const { token, me } = await this.auth.signIn(
+      body.email,
+      body.password,
+      context,
+      req.header('user-agent') ?? null,
+    );
     res.cookie(sessionCookieName, token, this.sessions.cookieOptions());
     return me;
   }
@@ -40,7 +52,11 @@ export class AuthController {
   @HttpCode(204)
   @ApiOperation({ summary: 'End this session' })
   @ApiNoContentResponse()
-  async signOut(@CurrentAuth() auth: AuthContext, @ReqContext() context: RequestContext, @Res({ passthrough: true }) res: Response) {
+  async signOut(
+    @CurrentAuth() auth: AuthContext,
+    @ReqContext() context: RequestContext,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     await this.auth.signOut(auth.sessionId, context);
     res.clearCookie(sessionCookieName, { path: '/' });
   }

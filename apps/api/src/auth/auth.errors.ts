@@ -18,7 +18,10 @@ const authErrors: Record<AuthErrorCode, ErrorDefinition> = {
     message: 'Too many failed sign-ins for this email address. Wait a while, then try again.',
   },
   [AuthErrorCode.NotSignedIn]: { status: 401, message: 'Sign in to continue.' },
-  [AuthErrorCode.SessionExpired]: { status: 401, message: 'Your session has ended. Sign in again to continue.' },
+  [AuthErrorCode.SessionExpired]: {
+    status: 401,
+    message: 'Your session has ended. Sign in again to continue.',
+  },
   [AuthErrorCode.WeakPassword]: {
     status: 400,
     message: 'Choose a password of at least 10 characters.',

@@ -30,7 +30,12 @@ export class AuthService {
     private readonly audit: AuditService,
   ) {}
 
-  async signIn(emailInput: string, password: string, context: RequestContext, userAgent: string | null) {
+  async signIn(
+    emailInput: string,
+    password: string,
+    context: RequestContext,
+    userAgent: string | null,
+  ) {
     const email = normaliseEmail(emailInput);
     await this.throttle.assertNotLocked(email);
     const user = await this.users
@@ -58,7 +63,13 @@ export class AuthService {
     await this.throttle.clear(email);
     const { token, session } = await this.sessions.create(user.id, { ip: context.ip, userAgent });
     await this.audit.record(
-      { action: 'auth.signed_in', entityType: 'user', entityId: user.id, actorId: user.id, details: { sessionId: session.id } },
+      {
+        action: 'auth.signed_in',
+        entityType: 'user',
+        entityId: user.id,
+        actorId: user.id,
+        details: { sessionId: session.id },
+      },
       context,
     );
     return { token, me: await this.describe(user.id) };
@@ -66,18 +77,33 @@ export class AuthService {
 
   async signOut(sessionId: string, context: RequestContext): Promise<void> {
     await this.sessions.end(sessionId);
-    await this.audit.record({ action: 'auth.signed_out', entityType: 'user', entityId: context.auth?.user.id ?? null }, context);
+    await this.audit.record(
+      { action: 'auth.signed_out', entityType: 'user', entityId: context.auth?.user.id ?? null },
+      context,
+    );
   }
 
   /** The signed-in person, whether they run the instance, and every footprint they belong to. */
   async describe(userId: string): Promise<Me> {
-    const user = await this.users.findOneOrFail({ where: { id: userId }, relations: { organisation: true } });
+    const user = await this.users.findOneOrFail({
+      where: { id: userId },
+      relations: { organisation: true },
+    });
     const [memberships, isAdmin] = await Promise.all([
-      this.memberships.find({ where: { userId }, relations: { footprint: true }, order: { footprint: { name: 'ASC' } } }),
+      this.memberships.find({
+        where: { userId },
+        relations: { footprint: true },
+        order: { footprint: { name: 'ASC' } },
+      }),
       this.admins.exists({ where: { userId } }),
     ]);
     return {
-      user: { id: user.id, email: user.email, name: user.name, organisation: toOrganisationView(user.organisation) },
+      user: {
+        id: user.id,
+        email: user.email,
+        name: user.name,
+        organisation: toOrganisationView(user.organisation),
+      },
       isAdmin,
       memberships: memberships.map((membership) => ({
         footprintId: membership.footprintId,

@@ -1,4 +1,11 @@
-import { CreateDateColumn, Entity, JoinColumn, OneToOne, PrimaryColumn , type Relation } from 'typeorm';
+import {
+  CreateDateColumn,
+  Entity,
+  JoinColumn,
+  OneToOne,
+  PrimaryColumn,
+  type Relation,
+} from 'typeorm';
 import { User } from './user.entity.js';
 
 /** People who run this Commonplan instance: they manage footprints, organisations and users. */

@@ -1,5 +1,16 @@
 import { footprintRoles, type FootprintRole } from '@commonplan/domain';
-import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique , type Relation } from 'typeorm';
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  Unique,
+  type Relation,
+} from 'typeorm';
 import { User } from './user.entity.js';
 import { Footprint } from '../footprints/footprint.entity.js';
 

@@ -10,7 +10,10 @@ export function hashPassword(password: string): Promise<string> {
 /** A hash of nothing in particular, checked when no account matches so that both paths take as long. */
 let dummyHash: Promise<string> | undefined;
 
-export async function verifyPassword(hash: string | null | undefined, password: string): Promise<boolean> {
+export async function verifyPassword(
+  hash: string | null | undefined,
+  password: string,
+): Promise<boolean> {
   if (!hash) {
     dummyHash ??= hashPassword('no account has this password');
     await argon2.verify(await dummyHash, password).catch(() => false);

@@ -19,7 +19,10 @@ export class SessionGuard implements CanActivate {
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
-    const isPublic = this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [context.getHandler(), context.getClass()]);
+    const isPublic = this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [
+      context.getHandler(),
+      context.getClass(),
+    ]);
     const req = context.switchToHttp().getRequest<AppRequest>();
     const token = readCookie(req.headers.cookie, sessionCookieName);
     if (!token) {
@@ -33,6 +36,8 @@ export class SessionGuard implements CanActivate {
     }
     context.switchToHttp().getResponse<Response>().clearCookie(sessionCookieName, { path: '/' });
     if (isPublic) return true;
-    throw authError(found.status === 'expired' ? AuthErrorCode.SessionExpired : AuthErrorCode.NotSignedIn);
+    throw authError(
+      found.status === 'expired' ? AuthErrorCode.SessionExpired : AuthErrorCode.NotSignedIn,
+    );
   }
 }

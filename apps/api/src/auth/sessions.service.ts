@@ -31,7 +31,10 @@ export class SessionsService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async create(userId: string, client: { ip: string | null; userAgent: string | null }): Promise<{ token: string; session: Session }> {
+  async create(
+    userId: string,
+    client: { ip: string | null; userAgent: string | null },
+  ): Promise<{ token: string; session: Session }> {
     const token = randomBytes(32).toString('base64url');
     const now = new Date();
     const session = await this.sessions.save(

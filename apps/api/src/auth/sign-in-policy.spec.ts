@@ -7,6 +7,8 @@ describe('sign-in slowing', () => {
   });
 
   it('doubles the wait with each further failure, up to five seconds', () => {
-    expect([4, 5, 6, 7, 8, 9, 20].map((n) => failureDelayMs(n, 3))).toEqual([250, 500, 1000, 2000, 4000, 5000, 5000]);
+    expect([4, 5, 6, 7, 8, 9, 20].map((n) => failureDelayMs(n, 3))).toEqual([
+      250, 500, 1000, 2000, 4000, 5000, 5000,
+    ]);
   });
 });

@@ -31,14 +31,23 @@ export class SignInThrottle {
   }
 
   async assertNotLocked(email: string): Promise<void> {
-    const [count, ttl] = await Promise.all([this.redis.get(this.key(email)), this.redis.ttl(this.key(email))]);
+    const [count, ttl] = await Promise.all([
+      this.redis.get(this.key(email)),
+      this.redis.ttl(this.key(email)),
+    ]);
     if (Number(count ?? 0) >= this.config.auth.lockAfterFailures) throw this.lockedError(ttl);
   }
 
   /** Records a failure and returns how long to wait before answering, and whether it is now locked. */
-  async recordFailure(email: string): Promise<{ delayMs: number; locked: boolean; failures: number }> {
+  async recordFailure(
+    email: string,
+  ): Promise<{ delayMs: number; locked: boolean; failures: number }> {
     const windowSeconds = this.config.auth.lockMinutes * 60;
-    const result = await this.redis.multi().incr(this.key(email)).expire(this.key(email), windowSeconds).exec();
+    const result = await this.redis
+      .multi()
+      .incr(this.key(email))
+      .expire(this.key(email), windowSeconds)
+      .exec();
     const failures = Number(result?.[0]?.[1] ?? 1);
     return {
       failures,

@@ -23,6 +23,15 @@ export interface ErrorDefinition {
 
 /** Builds a feature's error factory from its table of codes. */
 export function errorFactory<Code extends string>(table: Record<Code, ErrorDefinition>) {
-  return (code: Code, options: { message?: string; field?: string; headers?: Record<string, string> } = {}) =>
-    new AppError(code, table[code].status, options.message ?? table[code].message, options.field, options.headers);
+  return (
+    code: Code,
+    options: { message?: string; field?: string; headers?: Record<string, string> } = {},
+  ) =>
+    new AppError(
+      code,
+      table[code].status,
+      options.message ?? table[code].message,
+      options.field,
+      options.headers,
+    );
 }

@@ -23,13 +23,26 @@ const statusNames: Record<number, string> = {
 };
 
 /** PostgreSQL and driver failures that mean "the database is not there", not "your request is wrong". */
-const unavailableCodes = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', '57P01', '57P02', '57P03', '53300', '08006', '08001', '08003']);
+const unavailableCodes = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  '57P01',
+  '57P02',
+  '57P03',
+  '53300',
+  '08006',
+  '08001',
+  '08003',
+]);
 
 function isUnavailable(error: unknown): boolean {
   const code = (error as { code?: string } | null)?.code;
   if (code && unavailableCodes.has(code)) return true;
   const message = error instanceof Error ? error.message : '';
-  return /Connection terminated|connect ECONNREFUSED|timeout exceeded when trying to connect|Redis is not connected|Connection is closed/i.test(message);
+  return /Connection terminated|connect ECONNREFUSED|timeout exceeded when trying to connect|Redis is not connected|Connection is closed/i.test(
+    message,
+  );
 }
 
 /** Turns anything thrown into the one error body every client understands. */
@@ -39,10 +52,18 @@ export function toAppError(error: unknown): AppError {
     const status = error.getStatus();
     if (status === 404) return commonError(CommonErrorCode.NotFound);
     if (status === 413) return commonError(CommonErrorCode.PayloadTooLarge);
-    if (status === 400 && error.message.includes('JSON')) return commonError(CommonErrorCode.InvalidJson);
+    if (status === 400 && error.message.includes('JSON'))
+      return commonError(CommonErrorCode.InvalidJson);
     const response = error.getResponse();
-    const message = typeof response === 'string' ? response : ((response as { message?: unknown }).message ?? error.message);
-    return new AppError(`http_${status}`, status, Array.isArray(message) ? String(message[0]) : String(message));
+    const message =
+      typeof response === 'string'
+        ? response
+        : ((response as { message?: unknown }).message ?? error.message);
+    return new AppError(
+      `http_${status}`,
+      status,
+      Array.isArray(message) ? String(message[0]) : String(message),
+    );
   }
   const bodyParserType = (error as { type?: string } | null)?.type;
   if (bodyParserType === 'entity.parse.failed') return commonError(CommonErrorCode.InvalidJson);

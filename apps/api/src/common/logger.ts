@@ -3,7 +3,11 @@ import { pino, type Logger } from 'pino';
 
 /** Structured JSON logs on stdout, one line per event. */
 export function createLogger(level: string, name = 'api'): Logger {
-  return pino({ level, base: { service: `commonplan-${name}` }, timestamp: pino.stdTimeFunctions.isoTime });
+  return pino({
+    level,
+    base: { service: `commonplan-${name}` },
+    timestamp: pino.stdTimeFunctions.isoTime,
+  });
 }
 
 /** Lets Nest's own messages go through the same structured logger. */

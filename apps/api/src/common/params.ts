@@ -5,6 +5,10 @@ import { commonError, CommonErrorCode } from './common.errors.js';
 export function uuidParam(name: string): ParseUUIDPipe {
   return new ParseUUIDPipe({
     version: '4',
-    exceptionFactory: () => commonError(CommonErrorCode.ValidationFailed, { message: `${name} must be an id (a UUID)`, field: name }),
+    exceptionFactory: () =>
+      commonError(CommonErrorCode.ValidationFailed, {
+        message: `${name} must be an id (a UUID)`,
+        field: name,
+      }),
   });
 }

@@ -1,7 +1,10 @@
 import { ValidationPipe, type ValidationError } from '@nestjs/common';
 import { commonError, CommonErrorCode } from './common.errors.js';
 
-function firstProblem(errors: ValidationError[], path = ''): { field: string; message: string } | null {
+function firstProblem(
+  errors: ValidationError[],
+  path = '',
+): { field: string; message: string } | null {
   for (const error of errors) {
     const field = path ? `${path}.${error.property}` : error.property;
     const constraint = error.constraints ? Object.values(error.constraints)[0] : undefined;

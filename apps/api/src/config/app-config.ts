@@ -22,7 +22,11 @@ export function loadAppConfig(env: Env = process.env): AppConfig {
   const reader = new EnvReader(env);
   const config: AppConfig = {
     env: reader.oneOf('NODE_ENV', ['development', 'test', 'production'], 'development'),
-    logLevel: reader.oneOf('LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace'], 'info'),
+    logLevel: reader.oneOf(
+      'LOG_LEVEL',
+      ['fatal', 'error', 'warn', 'info', 'debug', 'trace'],
+      'info',
+    ),
     http: httpConfig(reader),
     database: databaseConfig(reader),
     redis: redisConfig(reader),

@@ -58,13 +58,19 @@ export class EnvReader {
     return value as T;
   }
 
-  url(name: string, fallback: string | undefined, protocols: readonly string[]): string | undefined {
+  url(
+    name: string,
+    fallback: string | undefined,
+    protocols: readonly string[],
+  ): string | undefined {
     const value = this.raw(name) ?? fallback;
     if (value === undefined) return undefined;
     try {
       const parsed = new URL(value);
       if (!protocols.includes(parsed.protocol)) {
-        this.problems.push(`${name} must be a ${protocols.join(' or ')} URL (got "${parsed.protocol}")`);
+        this.problems.push(
+          `${name} must be a ${protocols.join(' or ')} URL (got "${parsed.protocol}")`,
+        );
       }
     } catch {
       this.problems.push(`${name} must be a URL (got "${value}")`);

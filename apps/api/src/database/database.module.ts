@@ -8,7 +8,11 @@ import { dataSourceOptions } from './data-source-options.js';
   imports: [
     TypeOrmModule.forRootAsync({
       inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => ({ ...dataSourceOptions(config.database), retryAttempts: 3, retryDelay: 1000 }),
+      useFactory: (config: AppConfig) => ({
+        ...dataSourceOptions(config.database),
+        retryAttempts: 3,
+        retryDelay: 1000,
+      }),
     }),
   ],
 })

@@ -12,7 +12,8 @@ import { schemaDiff } from './schema-diff.js';
  * Usage: DATABASE_URL=... node dist/database/generate-migration.js <kebab-case-name>
  */
 async function main(name: string | undefined): Promise<void> {
-  if (!name || !/^[a-z0-9]+(-[a-z0-9]+)*$/.test(name)) throw new Error('give the migration a kebab-case name, like add-section-due-dates');
+  if (!name || !/^[a-z0-9]+(-[a-z0-9]+)*$/.test(name))
+    throw new Error('give the migration a kebab-case name, like add-section-due-dates');
   const reader = new EnvReader(process.env);
   const config = databaseConfig(reader);
   reader.check();
@@ -42,7 +43,9 @@ ${[...diff.down].reverse().map(quote).join('\n')}
   }
 }
 `;
-    const path = fileURLToPath(new URL(`../../src/database/migrations/${timestamp}-${name}.ts`, import.meta.url));
+    const path = fileURLToPath(
+      new URL(`../../src/database/migrations/${timestamp}-${name}.ts`, import.meta.url),
+    );
     writeFileSync(path, file);
     process.stdout.write(`wrote ${path}\nadd ${className} to src/database/migrations/index.ts\n`);
   } finally {

@@ -18,7 +18,11 @@ async function main(command: string): Promise<number> {
     switch (command) {
       case 'up': {
         const applied = await dataSource.runMigrations({ transaction: 'each' });
-        process.stdout.write(applied.length ? `applied ${applied.map((m) => m.name).join(', ')}\n` : 'the database is up to date\n');
+        process.stdout.write(
+          applied.length
+            ? `applied ${applied.map((m) => m.name).join(', ')}\n`
+            : 'the database is up to date\n',
+        );
         return 0;
       }
       case 'down':
@@ -31,9 +35,15 @@ async function main(command: string): Promise<number> {
         return pending ? 1 : 0;
       }
       case 'reset': {
-        if (process.env.NODE_ENV === 'production') throw new Error('reset is refused when NODE_ENV=production');
-        const executed = await dataSource.query(`SELECT count(*)::int AS n FROM ${dataSource.options.migrationsTableName ?? 'migrations'}`).catch(() => [{ n: 0 }]);
-        for (let i = 0; i < Number(executed[0]?.n ?? 0); i += 1) await dataSource.undoLastMigration({ transaction: 'each' });
+        if (process.env.NODE_ENV === 'production')
+          throw new Error('reset is refused when NODE_ENV=production');
+        const executed = await dataSource
+          .query(
+            `SELECT count(*)::int AS n FROM ${dataSource.options.migrationsTableName ?? 'migrations'}`,
+          )
+          .catch(() => [{ n: 0 }]);
+        for (let i = 0; i < Number(executed[0]?.n ?? 0); i += 1)
+          await dataSource.undoLastMigration({ transaction: 'each' });
         await dataSource.runMigrations({ transaction: 'each' });
         process.stdout.write('reset the database to the latest schema\n');
         return 0;
@@ -50,7 +60,9 @@ async function main(command: string): Promise<number> {
 main(process.argv[2] ?? 'up').then(
   (code) => process.exit(code),
   (error: unknown) => {
-    process.stderr.write(`${error instanceof ConfigError ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.stderr.write(
+      `${error instanceof ConfigError ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
     process.exit(1);
   },
 );

@@ -1,6 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { can, canSeeFootprint, footprintActions, type Actor, type FootprintAction } from '@commonplan/domain';
+import {
+  can,
+  canSeeFootprint,
+  footprintActions,
+  type Actor,
+  type FootprintAction,
+} from '@commonplan/domain';
 import { Repository } from 'typeorm';
 import type { AuthContext } from '../auth/auth-context.js';
 import { Membership } from '../auth/membership.entity.js';
@@ -26,24 +32,39 @@ export class FootprintAccessService {
   ) {}
 
   async actorFor(auth: AuthContext, footprintId: string): Promise<Actor> {
-    const membership = await this.memberships.findOne({ where: { footprintId, userId: auth.user.id } });
+    const membership = await this.memberships.findOne({
+      where: { footprintId, userId: auth.user.id },
+    });
     return { role: membership?.role ?? null, isAdmin: auth.isAdmin };
   }
 
-  async bySlug(auth: AuthContext, slug: string, action: FootprintAction = 'footprint.read'): Promise<FootprintAccess> {
+  async bySlug(
+    auth: AuthContext,
+    slug: string,
+    action: FootprintAction = 'footprint.read',
+  ): Promise<FootprintAccess> {
     const footprint = await this.footprints.findOne({ where: { slug } });
     if (!footprint) throw footprintError(FootprintErrorCode.FootprintNotFound);
     return this.check(auth, footprint, action);
   }
 
-  async byId(auth: AuthContext, footprintId: string, action: FootprintAction = 'footprint.read'): Promise<FootprintAccess> {
+  async byId(
+    auth: AuthContext,
+    footprintId: string,
+    action: FootprintAction = 'footprint.read',
+  ): Promise<FootprintAccess> {
     const footprint = await this.footprints.findOne({ where: { id: footprintId } });
     if (!footprint) throw footprintError(FootprintErrorCode.FootprintNotFound);
     return this.check(auth, footprint, action);
   }
 
   /** Checks access to a footprint already loaded (by a plan or section lookup). */
-  async check(auth: AuthContext, footprint: Footprint, action: FootprintAction, notFound = footprintError(FootprintErrorCode.FootprintNotFound)): Promise<FootprintAccess> {
+  async check(
+    auth: AuthContext,
+    footprint: Footprint,
+    action: FootprintAction,
+    notFound = footprintError(FootprintErrorCode.FootprintNotFound),
+  ): Promise<FootprintAccess> {
     const actor = await this.actorFor(auth, footprint.id);
     if (!canSeeFootprint(actor)) throw notFound;
     if (!can(actor, action)) throw commonError(CommonErrorCode.Forbidden);

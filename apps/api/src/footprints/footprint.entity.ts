@@ -33,8 +33,16 @@ export class Footprint {
   @ManyToMany(() => Organisation)
   @JoinTable({
     name: 'footprint_organisations',
-    joinColumn: { name: 'footprint_id', referencedColumnName: 'id', foreignKeyConstraintName: 'footprint_organisations_footprint_id_fkey' },
-    inverseJoinColumn: { name: 'organisation_id', referencedColumnName: 'id', foreignKeyConstraintName: 'footprint_organisations_organisation_id_fkey' },
+    joinColumn: {
+      name: 'footprint_id',
+      referencedColumnName: 'id',
+      foreignKeyConstraintName: 'footprint_organisations_footprint_id_fkey',
+    },
+    inverseJoinColumn: {
+      name: 'organisation_id',
+      referencedColumnName: 'id',
+      foreignKeyConstraintName: 'footprint_organisations_organisation_id_fkey',
+    },
   })
   organisations!: Organisation[];
 

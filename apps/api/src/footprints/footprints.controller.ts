@@ -1,6 +1,13 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { AuditEventView, FootprintSummary, FootprintView, MemberView, OrganisationView, Page } from '@commonplan/domain';
+import type {
+  AuditEventView,
+  FootprintSummary,
+  FootprintView,
+  MemberView,
+  OrganisationView,
+  Page,
+} from '@commonplan/domain';
 import type { AuthContext } from '../auth/auth-context.js';
 import { CurrentAuth, ReqContext } from '../auth/current-auth.decorator.js';
 import { AuditService } from '../audit/audit.service.js';
@@ -25,13 +32,20 @@ export class FootprintsController {
 
   @Get()
   @ApiOperation({ summary: 'Footprints I belong to (admins: every footprint)' })
-  list(@CurrentAuth() auth: AuthContext, @Query() query: PaginationQuery): Promise<Page<FootprintSummary>> {
+  list(
+    @CurrentAuth() auth: AuthContext,
+    @Query() query: PaginationQuery,
+  ): Promise<Page<FootprintSummary>> {
     return this.footprints.listFor(auth, query);
   }
 
   @Post()
   @ApiOperation({ summary: 'Create a footprint (instance admins)' })
-  create(@CurrentAuth() auth: AuthContext, @Body() body: CreateFootprintDto, @ReqContext() context: RequestContext): Promise<FootprintView> {
+  create(
+    @CurrentAuth() auth: AuthContext,
+    @Body() body: CreateFootprintDto,
+    @ReqContext() context: RequestContext,
+  ): Promise<FootprintView> {
     return this.footprints.create(auth, body, context);
   }
 
@@ -42,7 +56,9 @@ export class FootprintsController {
   }
 
   @Patch(':slug')
-  @ApiOperation({ summary: 'Rename a footprint or correct its region or population (instance admins)' })
+  @ApiOperation({
+    summary: 'Rename a footprint or correct its region or population (instance admins)',
+  })
   update(
     @CurrentAuth() auth: AuthContext,
     @Param('slug') slug: string,
@@ -54,7 +70,11 @@ export class FootprintsController {
 
   @Get(':slug/members')
   @ApiOperation({ summary: "The footprint's members and their roles" })
-  async members(@CurrentAuth() auth: AuthContext, @Param('slug') slug: string, @Query() query: PaginationQuery): Promise<Page<MemberView>> {
+  async members(
+    @CurrentAuth() auth: AuthContext,
+    @Param('slug') slug: string,
+    @Query() query: PaginationQuery,
+  ): Promise<Page<MemberView>> {
     return this.footprints.members(await this.access.bySlug(auth, slug, 'members.read'), query);
   }
 
@@ -67,7 +87,12 @@ export class FootprintsController {
     @Body() body: ChangeRoleDto,
     @ReqContext() context: RequestContext,
   ): Promise<MemberView> {
-    return this.footprints.changeRole(await this.access.bySlug(auth, slug, 'members.manage'), userId, body.role, context);
+    return this.footprints.changeRole(
+      await this.access.bySlug(auth, slug, 'members.manage'),
+      userId,
+      body.role,
+      context,
+    );
   }
 
   @Delete(':slug/members/:userId')
@@ -79,7 +104,11 @@ export class FootprintsController {
     @Param('userId', uuidParam('userId')) userId: string,
     @ReqContext() context: RequestContext,
   ): Promise<void> {
-    await this.footprints.removeMember(await this.access.bySlug(auth, slug, 'members.manage'), userId, context);
+    await this.footprints.removeMember(
+      await this.access.bySlug(auth, slug, 'members.manage'),
+      userId,
+      context,
+    );
   }
 
   @Get(':slug/organisations')
@@ -89,7 +118,10 @@ export class FootprintsController {
     @Param('slug') slug: string,
     @Query() query: PaginationQuery,
   ): Promise<Page<OrganisationView>> {
-    return this.footprints.organisations(await this.access.bySlug(auth, slug, 'organisations.read'), query);
+    return this.footprints.organisations(
+      await this.access.bySlug(auth, slug, 'organisations.read'),
+      query,
+    );
   }
 
   @Post(':slug/organisations')
@@ -100,13 +132,27 @@ export class FootprintsController {
     @Body() body: AddOrganisationDto,
     @ReqContext() context: RequestContext,
   ): Promise<OrganisationView> {
-    return this.footprints.addOrganisation(await this.access.bySlug(auth, slug, 'organisations.manage'), body, context);
+    return this.footprints.addOrganisation(
+      await this.access.bySlug(auth, slug, 'organisations.manage'),
+      body,
+      context,
+    );
   }
 
   @Get(':slug/audit')
   @ApiOperation({ summary: "The footprint's audit trail, newest first (leads and admins)" })
-  async auditTrail(@CurrentAuth() auth: AuthContext, @Param('slug') slug: string, @Query() query: AuditQueryDto): Promise<Page<AuditEventView>> {
+  async auditTrail(
+    @CurrentAuth() auth: AuthContext,
+    @Param('slug') slug: string,
+    @Query() query: AuditQueryDto,
+  ): Promise<Page<AuditEventView>> {
     const access = await this.access.bySlug(auth, slug, 'audit.read');
-    return this.audit.list({ footprintId: access.footprint.id, page: query.page, pageSize: query.pageSize, action: query.action, actorId: query.actorId });
+    return this.audit.list({
+      footprintId: access.footprint.id,
+      page: query.page,
+      pageSize: query.pageSize,
+      action: query.action,
+      actorId: query.actorId,
+    });
   }
 }

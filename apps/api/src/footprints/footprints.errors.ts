@@ -15,9 +15,18 @@ const footprintErrors: Record<FootprintErrorCode, ErrorDefinition> = {
     status: 404,
     message: 'There is no footprint at this address, or you are not a member of it.',
   },
-  [FootprintErrorCode.SlugTaken]: { status: 409, message: 'Another footprint already uses this address (slug).' },
-  [FootprintErrorCode.AdminOnly]: { status: 403, message: 'Only the administrators of this Commonplan can do this.' },
-  [FootprintErrorCode.MemberNotFound]: { status: 404, message: 'This person is not a member of the footprint.' },
+  [FootprintErrorCode.SlugTaken]: {
+    status: 409,
+    message: 'Another footprint already uses this address (slug).',
+  },
+  [FootprintErrorCode.AdminOnly]: {
+    status: 403,
+    message: 'Only the administrators of this Commonplan can do this.',
+  },
+  [FootprintErrorCode.MemberNotFound]: {
+    status: 404,
+    message: 'This person is not a member of the footprint.',
+  },
   [FootprintErrorCode.LastLead]: {
     status: 409,
     message: 'A footprint must keep at least one lead. Make someone else a lead first.',

@@ -1,6 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { slugify, type FootprintSummary, type FootprintView, type MemberView, type OrganisationView, type Page } from '@commonplan/domain';
+import {
+  slugify,
+  type FootprintSummary,
+  type FootprintView,
+  type MemberView,
+  type OrganisationView,
+  type Page,
+} from '@commonplan/domain';
 import { DataSource, Repository, type EntityManager } from 'typeorm';
 import type { AuthContext } from '../auth/auth-context.js';
 import { Membership } from '../auth/membership.entity.js';
@@ -35,17 +42,28 @@ export class FootprintsService {
   async listFor(auth: AuthContext, paging: PageRequest): Promise<Page<FootprintSummary>> {
     const builder = this.footprints
       .createQueryBuilder('footprint')
-      .leftJoin(Membership, 'membership', 'membership.footprint_id = footprint.id AND membership.user_id = :userId', {
-        userId: auth.user.id,
-      })
+      .leftJoin(
+        Membership,
+        'membership',
+        'membership.footprint_id = footprint.id AND membership.user_id = :userId',
+        {
+          userId: auth.user.id,
+        },
+      )
       .select('footprint.id', 'id')
       .addSelect('footprint.name', 'name')
       .addSelect('footprint.slug', 'slug')
       .addSelect('footprint.region', 'region')
       .addSelect('footprint.population', 'population')
       .addSelect('membership.role', 'role')
-      .addSelect('(SELECT count(*) FROM footprint_organisations fo WHERE fo.footprint_id = footprint.id)', 'organisation_count')
-      .addSelect('(SELECT count(*) FROM plans p WHERE p.footprint_id = footprint.id)', 'plan_count');
+      .addSelect(
+        '(SELECT count(*) FROM footprint_organisations fo WHERE fo.footprint_id = footprint.id)',
+        'organisation_count',
+      )
+      .addSelect(
+        '(SELECT count(*) FROM plans p WHERE p.footprint_id = footprint.id)',
+        'plan_count',
+      );
     if (!auth.isAdmin) builder.where('membership.id IS NOT NULL');
     const total = await builder.clone().getCount();
     const rows = await builder
@@ -93,16 +111,37 @@ export class FootprintsService {
     };
   }
 
-  async create(auth: AuthContext, input: CreateFootprintDto, context: RequestContext): Promise<FootprintView> {
+  async create(
+    auth: AuthContext,
+    input: CreateFootprintDto,
+    context: RequestContext,
+  ): Promise<FootprintView> {
     if (!auth.isAdmin) throw footprintError(FootprintErrorCode.AdminOnly);
     const slug = input.slug ?? slugify(input.name);
-    if (!slug) throw commonError(CommonErrorCode.ValidationFailed, { message: 'name must contain letters or digits', field: 'name' });
+    if (!slug)
+      throw commonError(CommonErrorCode.ValidationFailed, {
+        message: 'name must contain letters or digits',
+        field: 'name',
+      });
     const footprint = await this.dataSource.transaction(async (manager) => {
       const existing = await manager.findOne(Footprint, { where: { slug } });
       if (existing) throw footprintError(FootprintErrorCode.SlugTaken, { field: 'slug' });
-      const created = await manager.save(manager.create(Footprint, { name: input.name.trim(), slug, region: input.region.trim(), population: input.population }));
+      const created = await manager.save(
+        manager.create(Footprint, {
+          name: input.name.trim(),
+          slug,
+          region: input.region.trim(),
+          population: input.population,
+        }),
+      );
       await this.audit.record(
-        { action: 'footprint.created', entityType: 'footprint', entityId: created.id, footprintId: created.id, details: { name: created.name, slug } },
+        {
+          action: 'footprint.created',
+          entityType: 'footprint',
+          entityId: created.id,
+          footprintId: created.id,
+          details: { name: created.name, slug },
+        },
         context,
         manager,
       );
@@ -111,14 +150,27 @@ export class FootprintsService {
     return this.view({ footprint, actor: { role: null, isAdmin: true } });
   }
 
-  async update(auth: AuthContext, slug: string, input: UpdateFootprintDto, context: RequestContext): Promise<FootprintView> {
+  async update(
+    auth: AuthContext,
+    slug: string,
+    input: UpdateFootprintDto,
+    context: RequestContext,
+  ): Promise<FootprintView> {
     const access = await this.access.bySlug(auth, slug);
     if (!auth.isAdmin) throw footprintError(FootprintErrorCode.AdminOnly);
-    const changes = Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined));
+    const changes = Object.fromEntries(
+      Object.entries(input).filter(([, value]) => value !== undefined),
+    );
     await this.dataSource.transaction(async (manager) => {
       await manager.update(Footprint, { id: access.footprint.id }, changes);
       await this.audit.record(
-        { action: 'footprint.updated', entityType: 'footprint', entityId: access.footprint.id, footprintId: access.footprint.id, details: changes },
+        {
+          action: 'footprint.updated',
+          entityType: 'footprint',
+          entityId: access.footprint.id,
+          footprintId: access.footprint.id,
+          details: changes,
+        },
         context,
         manager,
       );
@@ -126,28 +178,47 @@ export class FootprintsService {
     return this.view({ ...access, footprint: { ...access.footprint, ...changes } as Footprint });
   }
 
-  async organisations(access: FootprintAccess, paging: PageRequest): Promise<Page<OrganisationView>> {
+  async organisations(
+    access: FootprintAccess,
+    paging: PageRequest,
+  ): Promise<Page<OrganisationView>> {
     const [items, total] = await this.dataSource
       .getRepository(Organisation)
       .createQueryBuilder('organisation')
-      .innerJoin('footprint_organisations', 'fo', 'fo.organisation_id = organisation.id AND fo.footprint_id = :footprintId', {
-        footprintId: access.footprint.id,
-      })
+      .innerJoin(
+        'footprint_organisations',
+        'fo',
+        'fo.organisation_id = organisation.id AND fo.footprint_id = :footprintId',
+        {
+          footprintId: access.footprint.id,
+        },
+      )
       .orderBy('organisation.kind', 'ASC')
       .addOrderBy('organisation.name', 'ASC')
       .skip((paging.page - 1) * paging.pageSize)
       .take(paging.pageSize)
       .getManyAndCount();
-    return { items: items.map((o) => toOrganisationView(o)), total, page: paging.page, pageSize: paging.pageSize };
+    return {
+      items: items.map((o) => toOrganisationView(o)),
+      total,
+      page: paging.page,
+      pageSize: paging.pageSize,
+    };
   }
 
   /**
    * Adds a member organisation. An organisation with the same ODS code is one body, so it is reused
    * rather than duplicated.
    */
-  async addOrganisation(access: FootprintAccess, input: AddOrganisationDto, context: RequestContext): Promise<OrganisationView> {
+  async addOrganisation(
+    access: FootprintAccess,
+    input: AddOrganisationDto,
+    context: RequestContext,
+  ): Promise<OrganisationView> {
     return this.dataSource.transaction(async (manager) => {
-      let organisation = input.odsCode ? await manager.findOne(Organisation, { where: { odsCode: input.odsCode } }) : null;
+      let organisation = input.odsCode
+        ? await manager.findOne(Organisation, { where: { odsCode: input.odsCode } })
+        : null;
       if (organisation && organisation.name.toLowerCase() !== input.name.trim().toLowerCase()) {
         throw footprintError(FootprintErrorCode.OdsCodeKindMismatch, {
           field: 'odsCode',
@@ -155,7 +226,11 @@ export class FootprintsService {
         });
       }
       organisation ??= await manager.save(
-        manager.create(Organisation, { name: input.name.trim(), kind: input.kind, odsCode: input.odsCode ?? null }),
+        manager.create(Organisation, {
+          name: input.name.trim(),
+          kind: input.kind,
+          odsCode: input.odsCode ?? null,
+        }),
       );
       const inserted = await manager.query<unknown[]>(
         `INSERT INTO footprint_organisations (footprint_id, organisation_id) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING footprint_id`,
@@ -191,12 +266,20 @@ export class FootprintsService {
       .innerJoinAndSelect('membership.user', 'user')
       .leftJoinAndSelect('user.organisation', 'organisation')
       .where('membership.footprint_id = :footprintId', { footprintId: access.footprint.id })
-      .orderBy(`array_position(ARRAY['lead','author','reviewer','viewer']::varchar[], membership.role)`, 'ASC')
+      .orderBy(
+        `array_position(ARRAY['lead','author','reviewer','viewer']::varchar[], membership.role)`,
+        'ASC',
+      )
       .addOrderBy('user.name', 'ASC')
       .skip((paging.page - 1) * paging.pageSize)
       .take(paging.pageSize)
       .getManyAndCount();
-    return { items: items.map((m) => this.toMemberView(m)), total, page: paging.page, pageSize: paging.pageSize };
+    return {
+      items: items.map((m) => this.toMemberView(m)),
+      total,
+      page: paging.page,
+      pageSize: paging.pageSize,
+    };
   }
 
   private toMemberView(membership: Membership): MemberView {
@@ -210,11 +293,21 @@ export class FootprintsService {
     };
   }
 
-  async changeRole(access: FootprintAccess, userId: string, role: Membership['role'], context: RequestContext): Promise<MemberView> {
+  async changeRole(
+    access: FootprintAccess,
+    userId: string,
+    role: Membership['role'],
+    context: RequestContext,
+  ): Promise<MemberView> {
     await this.dataSource.transaction(async (manager) => {
-      const { membership, leadCount } = await this.lockMembers(manager, access.footprint.id, userId);
+      const { membership, leadCount } = await this.lockMembers(
+        manager,
+        access.footprint.id,
+        userId,
+      );
       if (membership.role === role) return;
-      if (membership.role === 'lead' && leadCount === 1) throw footprintError(FootprintErrorCode.LastLead);
+      if (membership.role === 'lead' && leadCount === 1)
+        throw footprintError(FootprintErrorCode.LastLead);
       await manager.update(Membership, { id: membership.id }, { role });
       await this.audit.record(
         {
@@ -235,10 +328,19 @@ export class FootprintsService {
     return this.toMemberView(updated);
   }
 
-  async removeMember(access: FootprintAccess, userId: string, context: RequestContext): Promise<void> {
+  async removeMember(
+    access: FootprintAccess,
+    userId: string,
+    context: RequestContext,
+  ): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
-      const { membership, leadCount } = await this.lockMembers(manager, access.footprint.id, userId);
-      if (membership.role === 'lead' && leadCount === 1) throw footprintError(FootprintErrorCode.LastLead);
+      const { membership, leadCount } = await this.lockMembers(
+        manager,
+        access.footprint.id,
+        userId,
+      );
+      if (membership.role === 'lead' && leadCount === 1)
+        throw footprintError(FootprintErrorCode.LastLead);
       await manager.delete(Membership, { id: membership.id });
       await manager.query(
         `DELETE FROM section_assignees sa USING sections s, plans p
@@ -246,7 +348,13 @@ export class FootprintsService {
         [access.footprint.id, userId],
       );
       await this.audit.record(
-        { action: 'member.removed', entityType: 'user', entityId: userId, footprintId: access.footprint.id, details: { role: membership.role } },
+        {
+          action: 'member.removed',
+          entityType: 'user',
+          entityId: userId,
+          footprintId: access.footprint.id,
+          details: { role: membership.role },
+        },
         context,
         manager,
       );
@@ -257,7 +365,11 @@ export class FootprintsService {
    * Locks the footprint's memberships for a change, so that two leads demoting each other at once
    * cannot leave the footprint with no lead.
    */
-  private async lockMembers(manager: EntityManager, footprintId: string, userId: string): Promise<{ membership: Membership; leadCount: number }> {
+  private async lockMembers(
+    manager: EntityManager,
+    footprintId: string,
+    userId: string,
+  ): Promise<{ membership: Membership; leadCount: number }> {
     const rows = await manager
       .getRepository(Membership)
       .createQueryBuilder('membership')

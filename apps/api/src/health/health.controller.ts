@@ -39,7 +39,10 @@ export class HealthController {
   @Get()
   @ApiOperation({ summary: 'Whether the API can reach PostgreSQL and Redis (503 when it cannot)' })
   async health(@Res({ passthrough: true }) res: Response): Promise<HealthView> {
-    const [database, redis] = await Promise.all([probe(() => this.dataSource.query('SELECT 1')), probe(() => this.redis.ping())]);
+    const [database, redis] = await Promise.all([
+      probe(() => this.dataSource.query('SELECT 1')),
+      probe(() => this.redis.ping()),
+    ]);
     const status = database === 'up' && redis === 'up' ? 'ok' : 'degraded';
     res.status(status === 'ok' ? 200 : 503);
     return { status, database, redis, version };

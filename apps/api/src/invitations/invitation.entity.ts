@@ -1,5 +1,15 @@
 import { footprintRoles, type FootprintRole } from '@commonplan/domain';
-import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn , type Relation } from 'typeorm';
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  type Relation,
+} from 'typeorm';
 import { User } from '../auth/user.entity.js';
 import { Footprint } from '../footprints/footprint.entity.js';
 import { Organisation } from '../organisations/organisation.entity.js';
@@ -29,7 +39,10 @@ export class Invitation {
   organisationId!: string | null;
 
   @ManyToOne(() => Organisation, { onDelete: 'SET NULL', nullable: true })
-  @JoinColumn({ name: 'organisation_id', foreignKeyConstraintName: 'invitations_organisation_id_fkey' })
+  @JoinColumn({
+    name: 'organisation_id',
+    foreignKeyConstraintName: 'invitations_organisation_id_fkey',
+  })
   organisation!: Relation<Organisation> | null;
 
   @Index('invitations_token_hash_key', { unique: true })

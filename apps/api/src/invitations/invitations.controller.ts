@@ -1,6 +1,23 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Param,
+  Post,
+  Query,
+  Req,
+  Res,
+} from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { CreatedInvitation, InvitationPreview, InvitationView, Me, Page } from '@commonplan/domain';
+import type {
+  CreatedInvitation,
+  InvitationPreview,
+  InvitationView,
+  Me,
+  Page,
+} from '@commonplan/domain';
 import type { Response } from 'express';
 import type { AuthContext } from '../auth/auth-context.js';
 import { AuthService } from '../auth/auth.service.js';
@@ -24,19 +41,30 @@ export class FootprintInvitationsController {
 
   @Get()
   @ApiOperation({ summary: 'Invitations sent for this footprint (leads)' })
-  async list(@CurrentAuth() auth: AuthContext, @Param('slug') slug: string, @Query() query: PaginationQuery): Promise<Page<InvitationView>> {
+  async list(
+    @CurrentAuth() auth: AuthContext,
+    @Param('slug') slug: string,
+    @Query() query: PaginationQuery,
+  ): Promise<Page<InvitationView>> {
     return this.invitations.list(await this.access.bySlug(auth, slug, 'members.invite'), query);
   }
 
   @Post()
-  @ApiOperation({ summary: 'Invite someone by email with a role (leads); the link is returned once' })
+  @ApiOperation({
+    summary: 'Invite someone by email with a role (leads); the link is returned once',
+  })
   async create(
     @CurrentAuth() auth: AuthContext,
     @Param('slug') slug: string,
     @Body() body: CreateInvitationDto,
     @ReqContext() context: RequestContext,
   ): Promise<CreatedInvitation> {
-    return this.invitations.create(await this.access.bySlug(auth, slug, 'members.invite'), auth, body, context);
+    return this.invitations.create(
+      await this.access.bySlug(auth, slug, 'members.invite'),
+      auth,
+      body,
+      context,
+    );
   }
 
   @Delete(':id')
@@ -48,7 +76,11 @@ export class FootprintInvitationsController {
     @Param('id', uuidParam('id')) id: string,
     @ReqContext() context: RequestContext,
   ): Promise<void> {
-    await this.invitations.revoke(await this.access.bySlug(auth, slug, 'members.invite'), id, context);
+    await this.invitations.revoke(
+      await this.access.bySlug(auth, slug, 'members.invite'),
+      id,
+      context,
+    );
   }
 }
 
@@ -71,7 +103,10 @@ export class InvitationLinkController {
   @Public()
   @Post('accept')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Accept an invitation: set a name and password (or confirm an existing one) and sign in' })
+  @ApiOperation({
+    summary:
+      'Accept an invitation: set a name and password (or confirm an existing one) and sign in',
+  })
   async accept(
     @Param('token') token: string,
     @Body() body: AcceptInvitationDto,
@@ -80,7 +115,10 @@ export class InvitationLinkController {
     @Res({ passthrough: true }) res: Response,
   ): Promise<Me> {
     const { userId } = await this.invitations.accept(token, body, context);
-    const { token: sessionToken } = await this.sessions.create(userId, { ip: context.ip, userAgent: req.header('user-agent') ?? null });
+    const { token: sessionToken } = await this.sessions.create(userId, {
+      ip: context.ip,
+      userAgent: req.header('user-agent') ?? null,
+    });
     res.cookie(sessionCookieName, sessionToken, this.sessions.cookieOptions());
     return this.auth.describe(userId);
   }

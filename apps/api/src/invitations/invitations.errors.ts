@@ -16,16 +16,23 @@ const invitationErrors: Record<InvitationErrorCode, ErrorDefinition> = {
     status: 404,
     message: 'This invitation link is not valid. Check you copied all of it, or ask for a new one.',
   },
-  [InvitationErrorCode.AlreadyUsed]: { status: 409, message: 'This invitation has already been used. Sign in instead.' },
+  [InvitationErrorCode.AlreadyUsed]: {
+    status: 409,
+    message: 'This invitation has already been used. Sign in instead.',
+  },
   [InvitationErrorCode.Revoked]: {
     status: 409,
-    message: 'This invitation was withdrawn. Ask the partnership lead for a new one if you still need access.',
+    message:
+      'This invitation was withdrawn. Ask the partnership lead for a new one if you still need access.',
   },
   [InvitationErrorCode.Expired]: {
     status: 410,
     message: 'This invitation has expired. Ask the partnership lead to send a new one.',
   },
-  [InvitationErrorCode.AlreadyMember]: { status: 409, message: 'This person is already a member of the footprint.' },
+  [InvitationErrorCode.AlreadyMember]: {
+    status: 409,
+    message: 'This person is already a member of the footprint.',
+  },
   [InvitationErrorCode.OrganisationNotMember]: {
     status: 400,
     message: 'Choose one of the footprint’s member organisations.',

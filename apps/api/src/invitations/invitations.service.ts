@@ -1,7 +1,13 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { footprintRoleLabels, type CreatedInvitation, type InvitationPreview, type InvitationView, type Page } from '@commonplan/domain';
+import {
+  footprintRoleLabels,
+  type CreatedInvitation,
+  type InvitationPreview,
+  type InvitationView,
+  type Page,
+} from '@commonplan/domain';
 import { DataSource, IsNull, Repository } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import type { AuthContext } from '../auth/auth-context.js';
@@ -55,7 +61,10 @@ export class InvitationsService {
     };
   }
 
-  async list(access: FootprintAccess, paging: { page: number; pageSize: number }): Promise<Page<InvitationView>> {
+  async list(
+    access: FootprintAccess,
+    paging: { page: number; pageSize: number },
+  ): Promise<Page<InvitationView>> {
     const [items, total] = await this.invitations.findAndCount({
       where: { footprintId: access.footprint.id },
       relations: { organisation: true, invitedBy: true },
@@ -63,13 +72,26 @@ export class InvitationsService {
       skip: (paging.page - 1) * paging.pageSize,
       take: paging.pageSize,
     });
-    return { items: items.map((i) => this.toView(i)), total, page: paging.page, pageSize: paging.pageSize };
+    return {
+      items: items.map((i) => this.toView(i)),
+      total,
+      page: paging.page,
+      pageSize: paging.pageSize,
+    };
   }
 
-  async create(access: FootprintAccess, auth: AuthContext, input: CreateInvitationDto, context: RequestContext): Promise<CreatedInvitation> {
+  async create(
+    access: FootprintAccess,
+    auth: AuthContext,
+    input: CreateInvitationDto,
+    context: RequestContext,
+  ): Promise<CreatedInvitation> {
     const email = normaliseEmail(input.email);
     const footprintId = access.footprint.id;
-    if (input.organisationId && !(await this.footprints.isMemberOrganisation(footprintId, input.organisationId))) {
+    if (
+      input.organisationId &&
+      !(await this.footprints.isMemberOrganisation(footprintId, input.organisationId))
+    ) {
       throw invitationError(InvitationErrorCode.OrganisationNotMember, { field: 'organisationId' });
     }
     const token = randomBytes(32).toString('base64url');
@@ -77,9 +99,13 @@ export class InvitationsService {
       const alreadyMember = await manager
         .createQueryBuilder(Membership, 'membership')
         .innerJoin('membership.user', 'user')
-        .where('membership.footprint_id = :footprintId AND user.email = :email', { footprintId, email })
+        .where('membership.footprint_id = :footprintId AND user.email = :email', {
+          footprintId,
+          email,
+        })
         .getExists();
-      if (alreadyMember) throw invitationError(InvitationErrorCode.AlreadyMember, { field: 'email' });
+      if (alreadyMember)
+        throw invitationError(InvitationErrorCode.AlreadyMember, { field: 'email' });
       // A new invitation replaces any earlier one still open for the same person.
       await manager.update(
         Invitation,
@@ -98,7 +124,13 @@ export class InvitationsService {
         }),
       );
       await this.audit.record(
-        { action: 'invitation.created', entityType: 'invitation', entityId: created.id, footprintId, details: { email, role: input.role } },
+        {
+          action: 'invitation.created',
+          entityType: 'invitation',
+          entityId: created.id,
+          footprintId,
+          details: { email, role: input.role },
+        },
         context,
         manager,
       );
@@ -116,19 +148,33 @@ export class InvitationsService {
         `The link works once and expires on ${invitation.expiresAt.toUTCString()}.`,
       ].join('\n'),
     });
-    const full = await this.invitations.findOneOrFail({ where: { id: invitation.id }, relations: { organisation: true, invitedBy: true } });
+    const full = await this.invitations.findOneOrFail({
+      where: { id: invitation.id },
+      relations: { organisation: true, invitedBy: true },
+    });
     return { ...this.toView(full), acceptUrl, emailed };
   }
 
   async revoke(access: FootprintAccess, id: string, context: RequestContext): Promise<void> {
-    const invitation = await this.invitations.findOne({ where: { id, footprintId: access.footprint.id } });
+    const invitation = await this.invitations.findOne({
+      where: { id, footprintId: access.footprint.id },
+    });
     if (!invitation) throw invitationError(InvitationErrorCode.NotFound);
-    if (invitation.acceptedAt) throw invitationError(InvitationErrorCode.AlreadyUsed, { message: 'This invitation has already been accepted.' });
+    if (invitation.acceptedAt)
+      throw invitationError(InvitationErrorCode.AlreadyUsed, {
+        message: 'This invitation has already been accepted.',
+      });
     if (invitation.revokedAt) return;
     await this.dataSource.transaction(async (manager) => {
       await manager.update(Invitation, { id }, { revokedAt: new Date() });
       await this.audit.record(
-        { action: 'invitation.revoked', entityType: 'invitation', entityId: id, footprintId: access.footprint.id, details: { email: invitation.email } },
+        {
+          action: 'invitation.revoked',
+          entityType: 'invitation',
+          entityId: id,
+          footprintId: access.footprint.id,
+          details: { email: invitation.email },
+        },
         context,
         manager,
       );
@@ -146,7 +192,10 @@ export class InvitationsService {
 
   private findByToken(token: string) {
     if (!/^[A-Za-z0-9_-]{43}$/.test(token)) return Promise.resolve(null);
-    return this.invitations.findOne({ where: { tokenHash: hashToken(token) }, relations: { footprint: true, invitedBy: true } });
+    return this.invitations.findOne({
+      where: { tokenHash: hashToken(token) },
+      relations: { footprint: true, invitedBy: true },
+    });
   }
 
   async preview(token: string): Promise<InvitationPreview> {
@@ -170,14 +219,25 @@ export class InvitationsService {
    * Accepts an invitation: a new person sets their name and password; someone who already has an
    * account confirms with their password. Either way they join the footprint and are signed in.
    */
-  async accept(token: string, input: AcceptInvitationDto, context: RequestContext): Promise<{ userId: string }> {
+  async accept(
+    token: string,
+    input: AcceptInvitationDto,
+    context: RequestContext,
+  ): Promise<{ userId: string }> {
     const found = this.assertOpen(await this.findByToken(token));
     return this.dataSource.transaction(async (manager) => {
       const invitation = this.assertOpen(
-        await manager.findOne(Invitation, { where: { id: found.id }, lock: { mode: 'pessimistic_write' } }),
+        await manager.findOne(Invitation, {
+          where: { id: found.id },
+          lock: { mode: 'pessimistic_write' },
+        }),
       );
       const users = manager.getRepository(User);
-      let user = await users.createQueryBuilder('user').addSelect('user.passwordHash').where('user.email = :email', { email: invitation.email }).getOne();
+      let user = await users
+        .createQueryBuilder('user')
+        .addSelect('user.passwordHash')
+        .where('user.email = :email', { email: invitation.email })
+        .getOne();
       if (user?.passwordHash) {
         if (!(await verifyPassword(user.passwordHash, input.password))) {
           throw invitationError(InvitationErrorCode.WrongPassword, { field: 'password' });
@@ -187,9 +247,23 @@ export class InvitationsService {
         if (!name) throw invitationError(InvitationErrorCode.NameRequired, { field: 'name' });
         const passwordHash = await hashPassword(input.password);
         if (user) {
-          await users.update({ id: user.id }, { name, passwordHash, organisationId: user.organisationId ?? invitation.organisationId });
+          await users.update(
+            { id: user.id },
+            {
+              name,
+              passwordHash,
+              organisationId: user.organisationId ?? invitation.organisationId,
+            },
+          );
         } else {
-          user = await users.save(users.create({ email: invitation.email, name, passwordHash, organisationId: invitation.organisationId }));
+          user = await users.save(
+            users.create({
+              email: invitation.email,
+              name,
+              passwordHash,
+              organisationId: invitation.organisationId,
+            }),
+          );
         }
       }
       await manager

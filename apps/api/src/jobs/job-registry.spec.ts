@@ -12,7 +12,9 @@ describe('the job registry', () => {
   });
 
   it('refuses to start when a job has no handler', () => {
-    expect(() => buildJobRegistry([handlerFor(JobName.MailSend)])).toThrow(`no handler for job "${JobName.SessionsPurge}"`);
+    expect(() => buildJobRegistry([handlerFor(JobName.MailSend)])).toThrow(
+      `no handler for job "${JobName.SessionsPurge}"`,
+    );
   });
 
   it('refuses two handlers for one job', () => {

@@ -9,6 +9,9 @@ export function buildJobRegistry(handlers: readonly JobHandler[]): Map<JobName, 
     registry.set(handler.name, handler);
   }
   const missing = Object.values(JobName).filter((name) => !registry.has(name));
-  if (missing.length > 0) throw new Error(`no handler for job${missing.length > 1 ? 's' : ''} ${missing.map((n) => `"${n}"`).join(', ')}`);
+  if (missing.length > 0)
+    throw new Error(
+      `no handler for job${missing.length > 1 ? 's' : ''} ${missing.map((n) => `"${n}"`).join(', ')}`,
+    );
   return registry;
 }

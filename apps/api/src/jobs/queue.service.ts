@@ -32,7 +32,11 @@ export class QueueService implements OnApplicationShutdown {
     return queue;
   }
 
-  async add<N extends JobName>(name: N, payload: JobPayloads[N], options: JobsOptions = {}): Promise<void> {
+  async add<N extends JobName>(
+    name: N,
+    payload: JobPayloads[N],
+    options: JobsOptions = {},
+  ): Promise<void> {
     await this.queue(queueOfJob[name]).add(name, payload, {
       attempts: 5,
       backoff: { type: 'exponential', delay: 2000 },

@@ -17,7 +17,14 @@ export class WorkerModule {
   static forRoot(config: AppConfig, logger: Logger): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [ConfigModule.forRoot(config, logger), DatabaseModule, RedisModule, JobsModule, AuthModule, MailModule],
+      imports: [
+        ConfigModule.forRoot(config, logger),
+        DatabaseModule,
+        RedisModule,
+        JobsModule,
+        AuthModule,
+        MailModule,
+      ],
       providers: [
         SessionsPurgeJob,
         {

@@ -16,7 +16,12 @@ export class MailSendJob implements JobHandler<JobName.MailSend> {
   async handle(payload: MailSendPayload): Promise<{ messageId: string } | { skipped: string }> {
     if (!this.config.mail.smtpUrl) return { skipped: 'SMTP_URL is not set on the worker' };
     this.transport ??= nodemailer.createTransport(this.config.mail.smtpUrl);
-    const info = await this.transport.sendMail({ from: this.config.mail.from, to: payload.to, subject: payload.subject, text: payload.text });
+    const info = await this.transport.sendMail({
+      from: this.config.mail.from,
+      to: payload.to,
+      subject: payload.subject,
+      text: payload.text,
+    });
     return { messageId: String(info.messageId) };
   }
 }

@@ -1,5 +1,16 @@
 import { planKinds, planStatuses, type PlanKind, type PlanStatus } from '@commonplan/domain';
-import { Check, Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique, UpdateDateColumn , type Relation } from 'typeorm';
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  Unique,
+  UpdateDateColumn,
+  type Relation,
+} from 'typeorm';
 import { Footprint } from '../footprints/footprint.entity.js';
 
 const inList = (values: readonly string[]) => values.map((v) => `'${v}'`).join(', ');

@@ -20,7 +20,11 @@ export class PlansController {
 
   @Get('footprints/:slug/plans')
   @ApiOperation({ summary: "The footprint's plans" })
-  async list(@CurrentAuth() auth: AuthContext, @Param('slug') slug: string, @Query() query: PaginationQuery): Promise<Page<PlanSummary>> {
+  async list(
+    @CurrentAuth() auth: AuthContext,
+    @Param('slug') slug: string,
+    @Query() query: PaginationQuery,
+  ): Promise<Page<PlanSummary>> {
     return this.plans.list(await this.access.bySlug(auth, slug, 'plan.read'), query);
   }
 
@@ -37,7 +41,10 @@ export class PlansController {
 
   @Get('plans/:planId')
   @ApiOperation({ summary: 'A plan, with what I may do with it' })
-  async get(@CurrentAuth() auth: AuthContext, @Param('planId', uuidParam('planId')) planId: string): Promise<PlanView> {
+  async get(
+    @CurrentAuth() auth: AuthContext,
+    @Param('planId', uuidParam('planId')) planId: string,
+  ): Promise<PlanView> {
     return this.plans.view(await this.plans.load(auth, planId));
   }
 
@@ -54,13 +61,19 @@ export class PlansController {
 
   @Post('plans/:planId/status')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Move a plan to its next status (leads); 409 when the move is not allowed' })
+  @ApiOperation({
+    summary: 'Move a plan to its next status (leads); 409 when the move is not allowed',
+  })
   async changeStatus(
     @CurrentAuth() auth: AuthContext,
     @Param('planId', uuidParam('planId')) planId: string,
     @Body() body: ChangePlanStatusDto,
     @ReqContext() context: RequestContext,
   ): Promise<PlanView> {
-    return this.plans.changeStatus(await this.plans.load(auth, planId, 'plan.changeStatus'), body.status, context);
+    return this.plans.changeStatus(
+      await this.plans.load(auth, planId, 'plan.changeStatus'),
+      body.status,
+      context,
+    );
   }
 }

@@ -8,15 +8,22 @@ export enum PlanErrorCode {
 }
 
 const planErrors: Record<PlanErrorCode, ErrorDefinition> = {
-  [PlanErrorCode.PlanNotFound]: { status: 404, message: 'There is no such plan, or you do not have access to it.' },
+  [PlanErrorCode.PlanNotFound]: {
+    status: 404,
+    message: 'There is no such plan, or you do not have access to it.',
+  },
   [PlanErrorCode.SlugTaken]: {
     status: 409,
     message: 'This footprint already has a plan at this address. Choose another title or slug.',
   },
-  [PlanErrorCode.InvalidTransition]: { status: 409, message: 'The plan cannot move to that status from where it is now.' },
+  [PlanErrorCode.InvalidTransition]: {
+    status: 409,
+    message: 'The plan cannot move to that status from where it is now.',
+  },
   [PlanErrorCode.InvalidPeriod]: {
     status: 400,
-    message: 'The period must run from a planning year to the same or a later one, written like 2016/17.',
+    message:
+      'The period must run from a planning year to the same or a later one, written like 2016/17.',
   },
 };
 

@@ -1,12 +1,24 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { canMovePlan, isPlanPeriod, slugify, type FootprintAction, type Page, type PlanStatus, type PlanSummary, type PlanView } from '@commonplan/domain';
+import {
+  canMovePlan,
+  isPlanPeriod,
+  slugify,
+  type FootprintAction,
+  type Page,
+  type PlanStatus,
+  type PlanSummary,
+  type PlanView,
+} from '@commonplan/domain';
 import { DataSource, Repository } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import type { AuthContext } from '../auth/auth-context.js';
 import { commonError, CommonErrorCode } from '../common/common.errors.js';
 import type { RequestContext } from '../common/request-context.js';
-import { FootprintAccessService, type FootprintAccess } from '../footprints/footprint-access.service.js';
+import {
+  FootprintAccessService,
+  type FootprintAccess,
+} from '../footprints/footprint-access.service.js';
 import type { CreatePlanDto, UpdatePlanDto } from './dto/plan.dto.js';
 import { Plan } from './plan.entity.js';
 import { planError, PlanErrorCode } from './plans.errors.js';
@@ -26,15 +38,30 @@ export class PlansService {
   ) {}
 
   /** Loads a plan the person may act on; a plan in a footprint they cannot see is simply not found. */
-  async load(auth: AuthContext, planId: string, action: FootprintAction = 'plan.read'): Promise<PlanAccess> {
-    const plan = await this.plans.findOne({ where: { id: planId }, relations: { footprint: true } });
+  async load(
+    auth: AuthContext,
+    planId: string,
+    action: FootprintAction = 'plan.read',
+  ): Promise<PlanAccess> {
+    const plan = await this.plans.findOne({
+      where: { id: planId },
+      relations: { footprint: true },
+    });
     if (!plan) throw planError(PlanErrorCode.PlanNotFound);
-    const access = await this.access.check(auth, plan.footprint, action, planError(PlanErrorCode.PlanNotFound));
+    const access = await this.access.check(
+      auth,
+      plan.footprint,
+      action,
+      planError(PlanErrorCode.PlanNotFound),
+    );
     return { ...access, plan };
   }
 
   private async sectionCount(planId: string): Promise<number> {
-    const [row] = await this.dataSource.query<Array<{ count: string }>>('SELECT count(*) FROM sections WHERE plan_id = $1', [planId]);
+    const [row] = await this.dataSource.query<Array<{ count: string }>>(
+      'SELECT count(*) FROM sections WHERE plan_id = $1',
+      [planId],
+    );
     return Number(row?.count ?? 0);
   }
 
@@ -54,7 +81,10 @@ export class PlansService {
     };
   }
 
-  async list(access: FootprintAccess, paging: { page: number; pageSize: number }): Promise<Page<PlanSummary>> {
+  async list(
+    access: FootprintAccess,
+    paging: { page: number; pageSize: number },
+  ): Promise<Page<PlanSummary>> {
     const [plans, total] = await this.plans.findAndCount({
       where: { footprintId: access.footprint.id },
       order: { updatedAt: 'DESC' },
@@ -70,7 +100,9 @@ export class PlansService {
       for (const row of rows) counts.set(row.plan_id, Number(row.count));
     }
     return {
-      items: plans.map((plan) => this.toSummary({ ...plan, footprint: access.footprint } as Plan, counts.get(plan.id) ?? 0)),
+      items: plans.map((plan) =>
+        this.toSummary({ ...plan, footprint: access.footprint } as Plan, counts.get(plan.id) ?? 0),
+      ),
       total,
       page: paging.page,
       pageSize: paging.pageSize,
@@ -85,10 +117,19 @@ export class PlansService {
     };
   }
 
-  async create(access: FootprintAccess, input: CreatePlanDto, context: RequestContext): Promise<PlanView> {
-    if (!isPlanPeriod(input.periodStart, input.periodEnd)) throw planError(PlanErrorCode.InvalidPeriod, { field: 'periodEnd' });
+  async create(
+    access: FootprintAccess,
+    input: CreatePlanDto,
+    context: RequestContext,
+  ): Promise<PlanView> {
+    if (!isPlanPeriod(input.periodStart, input.periodEnd))
+      throw planError(PlanErrorCode.InvalidPeriod, { field: 'periodEnd' });
     const slug = input.slug ?? slugify(input.title);
-    if (!slug) throw commonError(CommonErrorCode.ValidationFailed, { message: 'title must contain letters or digits', field: 'title' });
+    if (!slug)
+      throw commonError(CommonErrorCode.ValidationFailed, {
+        message: 'title must contain letters or digits',
+        field: 'title',
+      });
     const plan = await this.dataSource.transaction(async (manager) => {
       if (await manager.exists(Plan, { where: { footprintId: access.footprint.id, slug } })) {
         throw planError(PlanErrorCode.SlugTaken, { field: input.slug ? 'slug' : 'title' });
@@ -105,7 +146,13 @@ export class PlansService {
         }),
       );
       await this.audit.record(
-        { action: 'plan.created', entityType: 'plan', entityId: created.id, footprintId: access.footprint.id, details: { title: created.title } },
+        {
+          action: 'plan.created',
+          entityType: 'plan',
+          entityId: created.id,
+          footprintId: access.footprint.id,
+          details: { title: created.title },
+        },
         context,
         manager,
       );
@@ -114,11 +161,18 @@ export class PlansService {
     return this.view({ ...access, plan: { ...plan, footprint: access.footprint } as Plan });
   }
 
-  async update(planAccess: PlanAccess, input: UpdatePlanDto, context: RequestContext): Promise<PlanView> {
+  async update(
+    planAccess: PlanAccess,
+    input: UpdatePlanDto,
+    context: RequestContext,
+  ): Promise<PlanView> {
     const { plan } = planAccess;
     const periodStart = input.periodStart ?? plan.periodStart;
     const periodEnd = input.periodEnd ?? plan.periodEnd;
-    if (!isPlanPeriod(periodStart, periodEnd)) throw planError(PlanErrorCode.InvalidPeriod, { field: input.periodEnd ? 'periodEnd' : 'periodStart' });
+    if (!isPlanPeriod(periodStart, periodEnd))
+      throw planError(PlanErrorCode.InvalidPeriod, {
+        field: input.periodEnd ? 'periodEnd' : 'periodStart',
+      });
     const changes: Partial<Plan> = {};
     if (input.title !== undefined) changes.title = input.title.trim();
     if (input.kind !== undefined) changes.kind = input.kind;
@@ -128,20 +182,36 @@ export class PlansService {
       await this.dataSource.transaction(async (manager) => {
         await manager.update(Plan, { id: plan.id }, changes);
         await this.audit.record(
-          { action: 'plan.updated', entityType: 'plan', entityId: plan.id, footprintId: plan.footprintId, details: { ...changes } },
+          {
+            action: 'plan.updated',
+            entityType: 'plan',
+            entityId: plan.id,
+            footprintId: plan.footprintId,
+            details: { ...changes },
+          },
           context,
           manager,
         );
       });
     }
-    const updated = await this.plans.findOneOrFail({ where: { id: plan.id }, relations: { footprint: true } });
+    const updated = await this.plans.findOneOrFail({
+      where: { id: plan.id },
+      relations: { footprint: true },
+    });
     return this.view({ ...planAccess, plan: updated });
   }
 
   /** Moves a plan along its life; the row is locked so two leads cannot both move it from one state. */
-  async changeStatus(planAccess: PlanAccess, status: PlanStatus, context: RequestContext): Promise<PlanView> {
+  async changeStatus(
+    planAccess: PlanAccess,
+    status: PlanStatus,
+    context: RequestContext,
+  ): Promise<PlanView> {
     await this.dataSource.transaction(async (manager) => {
-      const current = await manager.findOneOrFail(Plan, { where: { id: planAccess.plan.id }, lock: { mode: 'pessimistic_write' } });
+      const current = await manager.findOneOrFail(Plan, {
+        where: { id: planAccess.plan.id },
+        lock: { mode: 'pessimistic_write' },
+      });
       if (!canMovePlan(current.status, status)) {
         throw planError(PlanErrorCode.InvalidTransition, {
           message: `A plan that is ${current.status} cannot move to ${status}.`,
@@ -150,12 +220,21 @@ export class PlansService {
       }
       await manager.update(Plan, { id: current.id }, { status });
       await this.audit.record(
-        { action: 'plan.status_changed', entityType: 'plan', entityId: current.id, footprintId: current.footprintId, details: { from: current.status, to: status } },
+        {
+          action: 'plan.status_changed',
+          entityType: 'plan',
+          entityId: current.id,
+          footprintId: current.footprintId,
+          details: { from: current.status, to: status },
+        },
         context,
         manager,
       );
     });
-    const updated = await this.plans.findOneOrFail({ where: { id: planAccess.plan.id }, relations: { footprint: true } });
+    const updated = await this.plans.findOneOrFail({
+      where: { id: planAccess.plan.id },
+      relations: { footprint: true },
+    });
     return this.view({ ...planAccess, plan: updated });
   }
 

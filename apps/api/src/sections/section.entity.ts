@@ -1,5 +1,22 @@
-import { reviewStatuses, sectionThemes, type ReviewStatus, type SectionTheme } from '@commonplan/domain';
-import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, OneToMany, PrimaryGeneratedColumn, UpdateDateColumn , type Relation } from 'typeorm';
+import {
+  reviewStatuses,
+  sectionThemes,
+  type ReviewStatus,
+  type SectionTheme,
+} from '@commonplan/domain';
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  OneToMany,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+  type Relation,
+} from 'typeorm';
 import { Organisation } from '../organisations/organisation.entity.js';
 import { Plan } from '../plans/plan.entity.js';
 import { SectionAssignee } from './section-assignee.entity.js';
@@ -36,7 +53,10 @@ export class Section {
   leadOrganisationId!: string | null;
 
   @ManyToOne(() => Organisation, { onDelete: 'SET NULL', nullable: true })
-  @JoinColumn({ name: 'lead_organisation_id', foreignKeyConstraintName: 'sections_lead_organisation_id_fkey' })
+  @JoinColumn({
+    name: 'lead_organisation_id',
+    foreignKeyConstraintName: 'sections_lead_organisation_id_fkey',
+  })
   leadOrganisation!: Relation<Organisation> | null;
 
   @Column({ name: 'review_status', type: 'varchar', length: 20, default: 'draft' })

@@ -6,7 +6,11 @@ export function toSectionView(section: Section): SectionView {
   const assignees = (kind: 'author' | 'reviewer'): AssigneeView[] =>
     (section.assignees ?? [])
       .filter((assignee) => assignee.kind === kind)
-      .map((assignee) => ({ userId: assignee.userId, name: assignee.user.name, email: assignee.user.email }))
+      .map((assignee) => ({
+        userId: assignee.userId,
+        name: assignee.user.name,
+        email: assignee.user.email,
+      }))
       .sort((a, b) => a.name.localeCompare(b.name));
   return {
     id: section.id,

@@ -20,7 +20,10 @@ export class SectionsController {
 
   @Get('plans/:planId/sections')
   @ApiOperation({ summary: "A plan's sections, in order" })
-  async list(@CurrentAuth() auth: AuthContext, @Param('planId', uuidParam('planId')) planId: string): Promise<SectionView[]> {
+  async list(
+    @CurrentAuth() auth: AuthContext,
+    @Param('planId', uuidParam('planId')) planId: string,
+  ): Promise<SectionView[]> {
     return this.sections.list(await this.plans.load(auth, planId, 'section.read'));
   }
 
@@ -32,7 +35,11 @@ export class SectionsController {
     @Body() body: CreateSectionDto,
     @ReqContext() context: RequestContext,
   ): Promise<SectionView> {
-    return this.sections.create(await this.plans.load(auth, planId, 'section.create'), body, context);
+    return this.sections.create(
+      await this.plans.load(auth, planId, 'section.create'),
+      body,
+      context,
+    );
   }
 
   @Put('plans/:planId/sections/order')
@@ -43,24 +50,37 @@ export class SectionsController {
     @Body() body: ReorderSectionsDto,
     @ReqContext() context: RequestContext,
   ): Promise<SectionView[]> {
-    return this.sections.reorder(await this.plans.load(auth, planId, 'section.reorder'), body.sectionIds, context);
+    return this.sections.reorder(
+      await this.plans.load(auth, planId, 'section.reorder'),
+      body.sectionIds,
+      context,
+    );
   }
 
   @Get('sections/:sectionId')
   @ApiOperation({ summary: 'A section and its details' })
-  async get(@CurrentAuth() auth: AuthContext, @Param('sectionId', uuidParam('sectionId')) sectionId: string): Promise<SectionView> {
+  async get(
+    @CurrentAuth() auth: AuthContext,
+    @Param('sectionId', uuidParam('sectionId')) sectionId: string,
+  ): Promise<SectionView> {
     return toSectionView((await this.sections.load(auth, sectionId)).section);
   }
 
   @Patch('sections/:sectionId')
-  @ApiOperation({ summary: "Change a section's title, theme, lead organisation, assignees or due date (leads)" })
+  @ApiOperation({
+    summary: "Change a section's title, theme, lead organisation, assignees or due date (leads)",
+  })
   async update(
     @CurrentAuth() auth: AuthContext,
     @Param('sectionId', uuidParam('sectionId')) sectionId: string,
     @Body() body: UpdateSectionDto,
     @ReqContext() context: RequestContext,
   ): Promise<SectionView> {
-    return this.sections.update(await this.sections.load(auth, sectionId, 'section.update'), body, context);
+    return this.sections.update(
+      await this.sections.load(auth, sectionId, 'section.update'),
+      body,
+      context,
+    );
   }
 
   @Delete('sections/:sectionId')
@@ -71,6 +91,9 @@ export class SectionsController {
     @Param('sectionId', uuidParam('sectionId')) sectionId: string,
     @ReqContext() context: RequestContext,
   ): Promise<void> {
-    await this.sections.remove(await this.sections.load(auth, sectionId, 'section.delete'), context);
+    await this.sections.remove(
+      await this.sections.load(auth, sectionId, 'section.delete'),
+      context,
+    );
   }
 }

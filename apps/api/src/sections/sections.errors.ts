@@ -9,15 +9,23 @@ export enum SectionErrorCode {
 }
 
 const sectionErrors: Record<SectionErrorCode, ErrorDefinition> = {
-  [SectionErrorCode.SectionNotFound]: { status: 404, message: 'There is no such section, or you do not have access to it.' },
+  [SectionErrorCode.SectionNotFound]: {
+    status: 404,
+    message: 'There is no such section, or you do not have access to it.',
+  },
   [SectionErrorCode.OrderMismatch]: {
     status: 400,
-    message: 'The new order must list every section of the plan exactly once. Reload the page and try again.',
+    message:
+      'The new order must list every section of the plan exactly once. Reload the page and try again.',
   },
-  [SectionErrorCode.AssigneeNotMember]: { status: 400, message: 'Everyone assigned must be a member of the footprint.' },
+  [SectionErrorCode.AssigneeNotMember]: {
+    status: 400,
+    message: 'Everyone assigned must be a member of the footprint.',
+  },
   [SectionErrorCode.AssigneeWrongRole]: {
     status: 400,
-    message: 'Authors must be leads or authors, and reviewers must be leads or reviewers, in this footprint.',
+    message:
+      'Authors must be leads or authors, and reviewers must be leads or reviewers, in this footprint.',
   },
   [SectionErrorCode.LeadOrganisationNotMember]: {
     status: 400,

@@ -10,7 +10,12 @@ import { SectionsService } from './sections.service.js';
 
 /** Owns the sections of plans: order, theme, lead organisation, assignees and review status. */
 @Module({
-  imports: [TypeOrmModule.forFeature([Section, SectionAssignee]), PlansModule, FootprintsModule, AuditModule],
+  imports: [
+    TypeOrmModule.forFeature([Section, SectionAssignee]),
+    PlansModule,
+    FootprintsModule,
+    AuditModule,
+  ],
   controllers: [SectionsController],
   providers: [SectionsService],
   exports: [SectionsService],

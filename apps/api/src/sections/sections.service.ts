@@ -1,6 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { sectionAuthorRoles, sectionReviewerRoles, type FootprintAction, type FootprintRole, type SectionView } from '@commonplan/domain';
+import {
+  sectionAuthorRoles,
+  sectionReviewerRoles,
+  type FootprintAction,
+  type FootprintRole,
+  type SectionView,
+} from '@commonplan/domain';
 import { DataSource, In, Repository, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import type { AuthContext } from '../auth/auth-context.js';
@@ -34,10 +40,22 @@ export class SectionsService {
     private readonly audit: AuditService,
   ) {}
 
-  async load(auth: AuthContext, sectionId: string, action: FootprintAction = 'section.read'): Promise<SectionAccess> {
-    const section = await this.sections.findOne({ where: { id: sectionId }, relations: { ...sectionRelations, plan: { footprint: true } } });
+  async load(
+    auth: AuthContext,
+    sectionId: string,
+    action: FootprintAction = 'section.read',
+  ): Promise<SectionAccess> {
+    const section = await this.sections.findOne({
+      where: { id: sectionId },
+      relations: { ...sectionRelations, plan: { footprint: true } },
+    });
     if (!section) throw sectionError(SectionErrorCode.SectionNotFound);
-    const access = await this.access.check(auth, section.plan.footprint, action, sectionError(SectionErrorCode.SectionNotFound));
+    const access = await this.access.check(
+      auth,
+      section.plan.footprint,
+      action,
+      sectionError(SectionErrorCode.SectionNotFound),
+    );
     return { ...access, plan: section.plan, section };
   }
 
@@ -50,22 +68,45 @@ export class SectionsService {
     return sections.map(toSectionView);
   }
 
-  private async reload(sectionId: string, manager: EntityManager = this.dataSource.manager): Promise<SectionView> {
-    return toSectionView(await manager.findOneOrFail(Section, { where: { id: sectionId }, relations: sectionRelations }));
+  private async reload(
+    sectionId: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<SectionView> {
+    return toSectionView(
+      await manager.findOneOrFail(Section, {
+        where: { id: sectionId },
+        relations: sectionRelations,
+      }),
+    );
   }
 
-  private async assertLeadOrganisation(footprintId: string, organisationId: string | null | undefined): Promise<void> {
-    if (organisationId && !(await this.footprints.isMemberOrganisation(footprintId, organisationId))) {
-      throw sectionError(SectionErrorCode.LeadOrganisationNotMember, { field: 'leadOrganisationId' });
+  private async assertLeadOrganisation(
+    footprintId: string,
+    organisationId: string | null | undefined,
+  ): Promise<void> {
+    if (
+      organisationId &&
+      !(await this.footprints.isMemberOrganisation(footprintId, organisationId))
+    ) {
+      throw sectionError(SectionErrorCode.LeadOrganisationNotMember, {
+        field: 'leadOrganisationId',
+      });
     }
   }
 
   /** Serialises changes to one plan's sections, so positions stay a clean 0..n-1 sequence. */
   private lockPlan(manager: EntityManager, planId: string) {
-    return manager.findOneOrFail(Plan, { where: { id: planId }, lock: { mode: 'pessimistic_write' } });
+    return manager.findOneOrFail(Plan, {
+      where: { id: planId },
+      lock: { mode: 'pessimistic_write' },
+    });
   }
 
-  async create(planAccess: PlanAccess, input: CreateSectionDto, context: RequestContext): Promise<SectionView> {
+  async create(
+    planAccess: PlanAccess,
+    input: CreateSectionDto,
+    context: RequestContext,
+  ): Promise<SectionView> {
     await this.assertLeadOrganisation(planAccess.footprint.id, input.leadOrganisationId);
     return this.dataSource.transaction(async (manager) => {
       await this.lockPlan(manager, planAccess.plan.id);
@@ -100,16 +141,29 @@ export class SectionsService {
   }
 
   /** Checks that each person named is a member whose role fits the assignment. */
-  private async assertAssignees(footprintId: string, userIds: string[], kind: AssigneeKind): Promise<void> {
+  private async assertAssignees(
+    footprintId: string,
+    userIds: string[],
+    kind: AssigneeKind,
+  ): Promise<void> {
     if (userIds.length === 0) return;
     const field = kind === 'author' ? 'authorIds' : 'reviewerIds';
-    const memberships = await this.dataSource.getRepository(Membership).find({ where: { footprintId, userId: In(userIds) } });
-    if (memberships.length !== userIds.length) throw sectionError(SectionErrorCode.AssigneeNotMember, { field });
-    const allowed: readonly FootprintRole[] = kind === 'author' ? sectionAuthorRoles : sectionReviewerRoles;
-    if (memberships.some((m) => !allowed.includes(m.role))) throw sectionError(SectionErrorCode.AssigneeWrongRole, { field });
+    const memberships = await this.dataSource
+      .getRepository(Membership)
+      .find({ where: { footprintId, userId: In(userIds) } });
+    if (memberships.length !== userIds.length)
+      throw sectionError(SectionErrorCode.AssigneeNotMember, { field });
+    const allowed: readonly FootprintRole[] =
+      kind === 'author' ? sectionAuthorRoles : sectionReviewerRoles;
+    if (memberships.some((m) => !allowed.includes(m.role)))
+      throw sectionError(SectionErrorCode.AssigneeWrongRole, { field });
   }
 
-  async update(sectionAccess: SectionAccess, input: UpdateSectionDto, context: RequestContext): Promise<SectionView> {
+  async update(
+    sectionAccess: SectionAccess,
+    input: UpdateSectionDto,
+    context: RequestContext,
+  ): Promise<SectionView> {
     const { section, footprint } = sectionAccess;
     await this.assertLeadOrganisation(footprint.id, input.leadOrganisationId);
     if (input.authorIds) await this.assertAssignees(footprint.id, input.authorIds, 'author');
@@ -117,10 +171,12 @@ export class SectionsService {
     const changes: Partial<Section> = {};
     if (input.title !== undefined) changes.title = input.title.trim();
     if (input.theme !== undefined) changes.theme = input.theme;
-    if (input.leadOrganisationId !== undefined) changes.leadOrganisationId = input.leadOrganisationId;
+    if (input.leadOrganisationId !== undefined)
+      changes.leadOrganisationId = input.leadOrganisationId;
     if (input.dueDate !== undefined) changes.dueDate = input.dueDate;
     return this.dataSource.transaction(async (manager) => {
-      if (Object.keys(changes).length > 0) await manager.update(Section, { id: section.id }, changes);
+      if (Object.keys(changes).length > 0)
+        await manager.update(Section, { id: section.id }, changes);
       const assignments: Array<[AssigneeKind, string[] | undefined]> = [
         ['author', input.authorIds],
         ['reviewer', input.reviewerIds],
@@ -128,7 +184,11 @@ export class SectionsService {
       for (const [kind, userIds] of assignments) {
         if (!userIds) continue;
         await manager.delete(SectionAssignee, { sectionId: section.id, kind });
-        if (userIds.length > 0) await manager.insert(SectionAssignee, userIds.map((userId) => ({ sectionId: section.id, userId, kind })));
+        if (userIds.length > 0)
+          await manager.insert(
+            SectionAssignee,
+            userIds.map((userId) => ({ sectionId: section.id, userId, kind })),
+          );
       }
       await this.plans.touch(section.planId, manager);
       await this.audit.record(
@@ -137,7 +197,11 @@ export class SectionsService {
           entityType: 'section',
           entityId: section.id,
           footprintId: footprint.id,
-          details: { ...changes, ...(input.authorIds ? { authorIds: input.authorIds } : {}), ...(input.reviewerIds ? { reviewerIds: input.reviewerIds } : {}) },
+          details: {
+            ...changes,
+            ...(input.authorIds ? { authorIds: input.authorIds } : {}),
+            ...(input.reviewerIds ? { reviewerIds: input.reviewerIds } : {}),
+          },
         },
         context,
         manager,
@@ -146,10 +210,17 @@ export class SectionsService {
     });
   }
 
-  async reorder(planAccess: PlanAccess, sectionIds: string[], context: RequestContext): Promise<SectionView[]> {
+  async reorder(
+    planAccess: PlanAccess,
+    sectionIds: string[],
+    context: RequestContext,
+  ): Promise<SectionView[]> {
     await this.dataSource.transaction(async (manager) => {
       await this.lockPlan(manager, planAccess.plan.id);
-      const current = await manager.find(Section, { where: { planId: planAccess.plan.id }, select: { id: true, position: true } });
+      const current = await manager.find(Section, {
+        where: { planId: planAccess.plan.id },
+        select: { id: true, position: true },
+      });
       const known = new Set(current.map((s) => s.id));
       if (current.length !== sectionIds.length || sectionIds.some((id) => !known.has(id))) {
         throw sectionError(SectionErrorCode.OrderMismatch, { field: 'sectionIds' });
@@ -162,7 +233,13 @@ export class SectionsService {
       );
       await this.plans.touch(planAccess.plan.id, manager);
       await this.audit.record(
-        { action: 'section.reordered', entityType: 'plan', entityId: planAccess.plan.id, footprintId: planAccess.footprint.id, details: { sectionIds } },
+        {
+          action: 'section.reordered',
+          entityType: 'plan',
+          entityId: planAccess.plan.id,
+          footprintId: planAccess.footprint.id,
+          details: { sectionIds },
+        },
         context,
         manager,
       );
@@ -175,10 +252,19 @@ export class SectionsService {
     await this.dataSource.transaction(async (manager) => {
       await this.lockPlan(manager, section.planId);
       await manager.delete(Section, { id: section.id });
-      await manager.query('UPDATE sections SET position = position - 1 WHERE plan_id = $1 AND position > $2', [section.planId, section.position]);
+      await manager.query(
+        'UPDATE sections SET position = position - 1 WHERE plan_id = $1 AND position > $2',
+        [section.planId, section.position],
+      );
       await this.plans.touch(section.planId, manager);
       await this.audit.record(
-        { action: 'section.deleted', entityType: 'section', entityId: section.id, footprintId: footprint.id, details: { planId: section.planId, title: section.title } },
+        {
+          action: 'section.deleted',
+          entityType: 'section',
+          entityId: section.id,
+          footprintId: footprint.id,
+          details: { planId: section.planId, title: section.title },
+        },
         context,
         manager,
       );

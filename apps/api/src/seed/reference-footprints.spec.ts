@@ -3,7 +3,11 @@ import { join } from 'node:path';
 import { describe, expect, it } from '@jest/globals';
 import { demoFootprintSlug, slugPattern } from '@commonplan/domain';
 import { demoFootprintName } from './demo-partnership.js';
-import { illustrativePopulation, parseCsvLine, readReferenceFootprints } from './reference-footprints.js';
+import {
+  illustrativePopulation,
+  parseCsvLine,
+  readReferenceFootprints,
+} from './reference-footprints.js';
 
 const csv = readFileSync(join(__dirname, 'data', 'stp-footprints.csv'), 'utf8');
 
@@ -35,7 +39,10 @@ describe('the reference footprints', () => {
   });
 
   it('read quoted fields with commas and doubled quotes', () => {
-    expect(parseCsvLine('"West, North and East Cumbria",North')).toEqual(['West, North and East Cumbria', 'North']);
+    expect(parseCsvLine('"West, North and East Cumbria",North')).toEqual([
+      'West, North and East Cumbria',
+      'North',
+    ]);
     expect(parseCsvLine('"A ""quoted"" name",South')).toEqual(['A "quoted" name', 'South']);
   });
 });

@@ -42,7 +42,8 @@ export function illustrativePopulation(name: string): number {
 /** The 44 footprints of England (2016), from the NHS England list shipped with the seed. */
 export function readReferenceFootprints(csv: string): ReferenceFootprint[] {
   const [header, ...lines] = csv.split(/\r?\n/).filter((line) => line.trim() !== '');
-  if (header?.trim() !== 'name,nhs_region_2016') throw new Error('unexpected footprint list header');
+  if (header?.trim() !== 'name,nhs_region_2016')
+    throw new Error('unexpected footprint list header');
   return lines.map((line) => {
     const [name, region] = parseCsvLine(line);
     if (!name || !region) throw new Error(`bad footprint line: ${line}`);

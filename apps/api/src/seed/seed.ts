@@ -16,13 +16,19 @@ async function main(): Promise<void> {
   const dataSource = new DataSource(dataSourceOptions(database));
   await dataSource.initialize();
   try {
-    await seedDemo(dataSource, seed.demoPassword, createLogger(process.env.LOG_LEVEL ?? 'info', 'seed'));
+    await seedDemo(
+      dataSource,
+      seed.demoPassword,
+      createLogger(process.env.LOG_LEVEL ?? 'info', 'seed'),
+    );
   } finally {
     await dataSource.destroy();
   }
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`${error instanceof ConfigError ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.stderr.write(
+    `${error instanceof ConfigError ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  );
   process.exit(1);
 });

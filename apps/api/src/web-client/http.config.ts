@@ -27,7 +27,10 @@ export function httpConfig(env: EnvReader): HttpConfig {
     publicUrl: publicUrl.replace(/\/+$/, ''),
     allowedOrigins: [new URL(publicUrl).origin, ...allowedOrigins],
     trustProxy: env.boolean('TRUST_PROXY', false),
-    webDistDir: env.string('WEB_DIST_DIR', fileURLToPath(new URL('../../../web/dist', import.meta.url))),
+    webDistDir: env.string(
+      'WEB_DIST_DIR',
+      fileURLToPath(new URL('../../../web/dist', import.meta.url)),
+    ),
     bodyLimitBytes: env.integer('HTTP_BODY_LIMIT_BYTES', 1_048_576, { min: 1024 }),
   };
 }

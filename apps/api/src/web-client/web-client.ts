@@ -13,9 +13,16 @@ export function serveWebClient(app: Express, distDir: string, logger: Logger): v
     logger.warn({ distDir }, 'the web client is not built: run `npm run build` to serve it');
     return;
   }
-  app.use(express.static(distDir, { index: false, maxAge: '1h', setHeaders: (res, path) => {
-    if (path.includes(`${join('assets', '')}`)) res.setHeader('cache-control', 'public, max-age=31536000, immutable');
-  } }));
+  app.use(
+    express.static(distDir, {
+      index: false,
+      maxAge: '1h',
+      setHeaders: (res, path) => {
+        if (path.includes(`${join('assets', '')}`))
+          res.setHeader('cache-control', 'public, max-age=31536000, immutable');
+      },
+    }),
+  );
   app.use((req: Request, res: Response, next: NextFunction) => {
     if (req.method !== 'GET' && req.method !== 'HEAD') return next();
     if (req.path.startsWith('/api') || req.path.startsWith('/socket.io')) return next();

@@ -1,6 +1,15 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { slugPattern } from '@commonplan/domain';
-import { IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import {
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+} from 'class-validator';
 
 export class CreateFootprintDto {
   @ApiProperty({ example: 'Bath, Swindon and Wiltshire' })
@@ -9,7 +18,9 @@ export class CreateFootprintDto {
   @MaxLength(200, { message: 'name must be 200 characters or fewer' })
   name!: string;
 
-  @ApiPropertyOptional({ description: 'Address of the footprint; made from the name when left out' })
+  @ApiPropertyOptional({
+    description: 'Address of the footprint; made from the name when left out',
+  })
   @IsOptional()
   @IsString({ message: 'slug must be text' })
   @MaxLength(80, { message: 'slug must be 80 characters or fewer' })

@@ -16,6 +16,8 @@ export class AddOrganisationDto {
   @ApiPropertyOptional({ description: 'NHS Organisation Data Service code', example: 'RD1' })
   @IsOptional()
   @IsString({ message: 'odsCode must be text' })
-  @Matches(/^[A-Z0-9]{3,10}$/, { message: 'odsCode must be 3 to 10 capital letters or digits, like RD1' })
+  @Matches(/^[A-Z0-9]{3,10}$/, {
+    message: 'odsCode must be 3 to 10 capital letters or digits, like RD1',
+  })
   odsCode?: string;
 }

@@ -14,7 +14,7 @@ export class CreateInvitationDto {
   @IsIn(footprintRoles, { message: `role must be one of: ${footprintRoles.join(', ')}` })
   role!: FootprintRole;
 
-  @ApiPropertyOptional({ description: "The member organisation the person works for" })
+  @ApiPropertyOptional({ description: 'The member organisation the person works for' })
   @IsOptional()
   @IsUUID('4', { message: 'organisationId must be an id (a UUID)' })
   organisationId?: string;
@@ -30,7 +30,11 @@ export class AcceptInvitationDto {
 
   @ApiProperty({ format: 'password', minLength: minPasswordLength })
   @IsString({ message: 'password must be text' })
-  @MinLength(minPasswordLength, { message: `password must be at least ${minPasswordLength} characters` })
-  @MaxLength(maxPasswordLength, { message: `password must be ${maxPasswordLength} characters or fewer` })
+  @MinLength(minPasswordLength, {
+    message: `password must be at least ${minPasswordLength} characters`,
+  })
+  @MaxLength(maxPasswordLength, {
+    message: `password must be ${maxPasswordLength} characters or fewer`,
+  })
   password!: string;
 }

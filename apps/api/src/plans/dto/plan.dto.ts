@@ -1,5 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { planKinds, planningYearPattern, planStatuses, slugPattern, type PlanKind, type PlanStatus } from '@commonplan/domain';
+import {
+  planKinds,
+  planningYearPattern,
+  planStatuses,
+  slugPattern,
+  type PlanKind,
+  type PlanStatus,
+} from '@commonplan/domain';
 import { IsIn, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 
 const yearMessage = (field: string) => `${field} must be a planning year like 2016/17`;
@@ -11,7 +18,9 @@ export class CreatePlanDto {
   @MaxLength(200, { message: 'title must be 200 characters or fewer' })
   title!: string;
 
-  @ApiPropertyOptional({ description: 'Address of the plan within the footprint; made from the title when left out' })
+  @ApiPropertyOptional({
+    description: 'Address of the plan within the footprint; made from the title when left out',
+  })
   @IsOptional()
   @IsString({ message: 'slug must be text' })
   @MaxLength(80, { message: 'slug must be 80 characters or fewer' })

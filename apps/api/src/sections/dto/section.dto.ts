@@ -1,6 +1,19 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { sectionThemes, type SectionTheme } from '@commonplan/domain';
-import { ArrayMaxSize, ArrayUnique, IsArray, IsIn, IsISO8601, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength, ValidateIf } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayUnique,
+  IsArray,
+  IsIn,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  MaxLength,
+  MinLength,
+  ValidateIf,
+} from 'class-validator';
 
 export class CreateSectionDto {
   @ApiProperty({ example: 'Faster cancer diagnosis' })
@@ -33,11 +46,17 @@ export class UpdateSectionDto {
   theme?: SectionTheme;
 
   @ApiPropertyOptional({ nullable: true, description: 'null clears the lead organisation' })
-  @ValidateIf((dto: UpdateSectionDto) => dto.leadOrganisationId !== null && dto.leadOrganisationId !== undefined)
+  @ValidateIf(
+    (dto: UpdateSectionDto) =>
+      dto.leadOrganisationId !== null && dto.leadOrganisationId !== undefined,
+  )
   @IsUUID('4', { message: 'leadOrganisationId must be an id (a UUID) or null' })
   leadOrganisationId?: string | null;
 
-  @ApiPropertyOptional({ type: [String], description: 'Every author of the section (replaces the list)' })
+  @ApiPropertyOptional({
+    type: [String],
+    description: 'Every author of the section (replaces the list)',
+  })
   @IsOptional()
   @IsArray({ message: 'authorIds must be a list of user ids' })
   @ArrayMaxSize(50, { message: 'authorIds can name at most 50 people' })
@@ -45,7 +64,10 @@ export class UpdateSectionDto {
   @IsUUID('4', { each: true, message: 'authorIds must be a list of user ids (UUIDs)' })
   authorIds?: string[];
 
-  @ApiPropertyOptional({ type: [String], description: 'Every reviewer of the section (replaces the list)' })
+  @ApiPropertyOptional({
+    type: [String],
+    description: 'Every reviewer of the section (replaces the list)',
+  })
   @IsOptional()
   @IsArray({ message: 'reviewerIds must be a list of user ids' })
   @ArrayMaxSize(50, { message: 'reviewerIds can name at most 50 people' })
@@ -53,7 +75,11 @@ export class UpdateSectionDto {
   @IsUUID('4', { each: true, message: 'reviewerIds must be a list of user ids (UUIDs)' })
   reviewerIds?: string[];
 
-  @ApiPropertyOptional({ nullable: true, example: '2026-12-18', description: 'null clears the due date' })
+  @ApiPropertyOptional({
+    nullable: true,
+    example: '2026-12-18',
+    description: 'null clears the due date',
+  })
   @ValidateIf((dto: UpdateSectionDto) => dto.dueDate !== null && dto.dueDate !== undefined)
   @IsString({ message: 'dueDate must be a date like 2026-12-18, or null' })
   @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'dueDate must be a date like 2026-12-18, or null' })
