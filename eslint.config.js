@@ -5,7 +5,7 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-const testFiles = ['**/*.spec.ts', '**/*.int-spec.ts', '**/e2e/**/*.ts', '**/jest.*.ts'];
+const testFiles = ['**/*.spec.ts', '**/*.int-spec.ts', '**/e2e/**/*.ts', 'apps/*/test/**/*.ts'];
 
 /** Which code may import which: apps never import each other, libs never import apps. */
 const boundaries = (extra) => [

@@ -57,7 +57,9 @@ export function startApi(options: StartApiOptions = {}): Promise<RunningApi> {
       void stop('SIGKILL');
       reject(new Error(`the API did not start in time:\n${stderr.join('')}`));
     }, options.timeoutMs ?? 20_000);
+    let ready = false;
     child.once('exit', (code) => {
+      if (ready) return;
       clearTimeout(timer);
       reject(
         new Error(
@@ -74,14 +76,13 @@ export function startApi(options: StartApiOptions = {}): Promise<RunningApi> {
         entryLog = { msg: line };
       }
       logs.push(entryLog);
-      const ready =
+      const isReadyLine =
         entry === 'main'
           ? typeof entryLog.port === 'number' && entryLog.event === 'listening'
           : entryLog.event === 'worker_ready';
-      if (ready) {
+      if (isReadyLine && !ready) {
+        ready = true;
         clearTimeout(timer);
-        child.removeAllListeners('exit');
-        child.once('exit', () => undefined);
         const port = (entryLog.port as number | undefined) ?? 0;
         resolve({ baseUrl: `http://127.0.0.1:${port}`, port, process: child, logs, stop });
       }

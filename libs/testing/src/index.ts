@@ -3,3 +3,4 @@ export * from './test-database.ts';
 export * from './api-process.ts';
 export * from './api-client.ts';
 export * from './chromium.ts';
+export * from './smtp-sink.ts';
