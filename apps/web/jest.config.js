@@ -1,0 +1,12 @@
+import { jestPreset } from '../../jest.preset.js';
+
+export default {
+  ...jestPreset,
+  displayName: 'web',
+  rootDir: '.',
+  testMatch: ['<rootDir>/e2e/**/*.e2e-spec.ts'],
+  globalSetup: '<rootDir>/../../libs/testing/src/jest-global-setup.ts',
+  globalTeardown: '<rootDir>/../../libs/testing/src/jest-global-teardown.ts',
+  testTimeout: 60000,
+  maxWorkers: 1,
+};

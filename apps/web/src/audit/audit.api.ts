@@ -1,0 +1,9 @@
+import type { AuditEventView, Page } from '@commonplan/domain';
+import { apiClient, withQuery } from '../shared/api/api-client';
+
+export function listAuditEvents(slug: string, page: number, signal?: AbortSignal) {
+  return apiClient.get<Page<AuditEventView>>(
+    withQuery(`/api/footprints/${encodeURIComponent(slug)}/audit`, { page, pageSize: 50 }),
+    signal,
+  );
+}

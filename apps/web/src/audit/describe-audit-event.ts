@@ -1,0 +1,49 @@
+import {
+  footprintRoleLabels,
+  isFootprintRole,
+  planStatusLabels,
+  type AuditEventView,
+  type PlanStatus,
+} from '@commonplan/domain';
+
+const actionLabels: Record<string, string> = {
+  'auth.signed_in': 'Signed in',
+  'auth.signed_out': 'Signed out',
+  'auth.sign_in_failed': 'Failed to sign in',
+  'footprint.created': 'Created the footprint',
+  'footprint.updated': 'Changed the footprint’s details',
+  'invitation.created': 'Invited someone',
+  'invitation.accepted': 'Accepted an invitation',
+  'invitation.revoked': 'Revoked an invitation',
+  'member.role_changed': 'Changed a member’s role',
+  'member.removed': 'Removed a member',
+  'organisation.added': 'Added an organisation',
+  'plan.created': 'Created a plan',
+  'plan.updated': 'Changed a plan’s details',
+  'plan.status_changed': 'Changed a plan’s status',
+  'section.created': 'Added a section',
+  'section.updated': 'Changed a section',
+  'section.reordered': 'Reordered the sections',
+  'section.deleted': 'Deleted a section',
+};
+
+function text(value: unknown): string | null {
+  return typeof value === 'string' && value.trim() ? value : null;
+}
+
+/** What happened, in words, with the most telling detail the event carries. */
+export function describeAuditEvent(event: AuditEventView): string {
+  const label = actionLabels[event.action] ?? event.action.replace(/[._]/g, ' ');
+  const details = event.details;
+  const role = details.role ?? details.to;
+  if (
+    event.action === 'plan.status_changed' &&
+    typeof details.to === 'string' &&
+    details.to in planStatusLabels
+  )
+    return `${label}: now ${planStatusLabels[details.to as PlanStatus].toLowerCase()}`;
+  if (event.action === 'member.role_changed' && isFootprintRole(role))
+    return `${label}: now ${footprintRoleLabels[role].toLowerCase()}`;
+  const subject = text(details.title) ?? text(details.name) ?? text(details.email);
+  return subject ? `${label}: ${subject}` : label;
+}

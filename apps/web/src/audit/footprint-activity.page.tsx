@@ -1,0 +1,99 @@
+import type { AuditEventView, Page } from '@commonplan/domain';
+import { useParams } from 'react-router';
+import { useFootprint } from '../footprints/use-footprint.hook';
+import { Breadcrumbs } from '../shared/components/breadcrumbs.component';
+import { LoadError } from '../shared/components/load-error.component';
+import { LoadingMessage } from '../shared/components/loading-message.component';
+import { Pagination } from '../shared/components/pagination.component';
+import { PanelError } from '../shared/components/panel-error.component';
+import { formatDateTime } from '../shared/format/format';
+import { useApiResource } from '../shared/hooks/use-api-resource.hook';
+import { useDocumentTitle } from '../shared/hooks/use-document-title.hook';
+import { usePageNumber } from '../shared/hooks/use-page-number.hook';
+import { listAuditEvents } from './audit.api';
+import { describeAuditEvent } from './describe-audit-event';
+
+/** The footprint's audit trail, newest first, for leads and the service's administrators. */
+export function FootprintActivityPage() {
+  const { slug = '' } = useParams();
+  const page = usePageNumber();
+  const footprint = useFootprint(slug);
+  const events = useApiResource<Page<AuditEventView>>(`audit:${slug}:${page}`, (signal) =>
+    listAuditEvents(slug, page, signal),
+  );
+  useDocumentTitle(footprint.data ? `Activity – ${footprint.data.name}` : 'Activity');
+
+  if (footprint.error)
+    return <LoadError error={footprint.error} what="this footprint" retry={footprint.reload} />;
+  if (!footprint.data) return <LoadingMessage text="Loading footprint…" />;
+
+  const view = footprint.data;
+  return (
+    <>
+      <Breadcrumbs
+        items={[
+          { text: 'Your footprints', to: '/' },
+          { text: view.name, to: `/footprints/${view.slug}` },
+        ]}
+      />
+      <span className="nhsuk-caption-l">{view.name}</span>
+      <h1 className="nhsuk-heading-l">Activity</h1>
+      <p className="nhsuk-body">
+        Everything people have done in this footprint, newest first. It cannot be changed.
+      </p>
+      {events.loading ? <LoadingMessage text="Loading activity…" /> : null}
+      {events.error ? (
+        events.error.isForbidden ? (
+          <p className="nhsuk-body">Only partnership leads can see the activity of a footprint.</p>
+        ) : (
+          <PanelError error={events.error} what="the activity" retry={events.reload} />
+        )
+      ) : null}
+      {events.data?.total === 0 ? (
+        <p className="nhsuk-body">Nothing has happened here yet.</p>
+      ) : null}
+      {events.data && events.data.items.length > 0 ? (
+        <>
+          <div className="nhsuk-table-container">
+            <table className="nhsuk-table">
+              <caption className="nhsuk-table__caption nhsuk-u-visually-hidden">Activity</caption>
+              <thead className="nhsuk-table__head">
+                <tr className="nhsuk-table__row">
+                  <th className="nhsuk-table__header" scope="col">
+                    When
+                  </th>
+                  <th className="nhsuk-table__header" scope="col">
+                    Who
+                  </th>
+                  <th className="nhsuk-table__header" scope="col">
+                    What happened
+                  </th>
+                </tr>
+              </thead>
+              <tbody className="nhsuk-table__body">
+                {events.data.items.map((event) => (
+                  <tr className="nhsuk-table__row" key={event.id}>
+                    <td className="nhsuk-table__cell">{formatDateTime(event.at)}</td>
+                    <td className="nhsuk-table__cell">
+                      {event.actor ? event.actor.name : 'Commonplan'}
+                      {event.address ? (
+                        <>
+                          <br />
+                          <span className="nhsuk-body-s nhsuk-u-secondary-text-colour">
+                            from {event.address}
+                          </span>
+                        </>
+                      ) : null}
+                    </td>
+                    <td className="nhsuk-table__cell">{describeAuditEvent(event)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <Pagination page={events.data} />
+        </>
+      ) : null}
+    </>
+  );
+}
