@@ -105,6 +105,7 @@ export interface InvitationPreview {
   email: string;
   role: FootprintRole;
   footprintName: string;
+  footprintSlug: string;
   invitedBy: string;
   expiresAt: string;
   hasAccount: boolean;

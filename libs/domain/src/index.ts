@@ -6,3 +6,4 @@ export * from './permissions.js';
 export * from './slug.js';
 export * from './api-types.js';
 export * from './demo.js';
+export * from './passwords.js';

@@ -1,7 +1,6 @@
 import argon2 from 'argon2';
 
-export const minPasswordLength = 10;
-export const maxPasswordLength = 200;
+export { maxPasswordLength, minPasswordLength } from '@commonplan/domain';
 
 export function hashPassword(password: string): Promise<string> {
   return argon2.hash(password, { type: argon2.argon2id });

@@ -209,6 +209,7 @@ export class InvitationsService {
       email: invitation.email,
       role: invitation.role,
       footprintName: invitation.footprint.name,
+      footprintSlug: invitation.footprint.slug,
       invitedBy: invitation.invitedBy.name,
       expiresAt: invitation.expiresAt.toISOString(),
       hasAccount: account,

@@ -1,4 +1,4 @@
-import { defaultDemoPassword } from '@commonplan/domain';
+import { defaultDemoPassword, minPasswordLength } from '@commonplan/domain';
 import type { EnvReader } from '../config/env-reader.js';
 
 export interface SeedConfig {

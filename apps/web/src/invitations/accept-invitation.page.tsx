@@ -1,4 +1,9 @@
-import { footprintRoleLabels, type InvitationPreview, type Me } from '@commonplan/domain';
+import {
+  footprintRoleLabels,
+  minPasswordLength,
+  type InvitationPreview,
+  type Me,
+} from '@commonplan/domain';
 import { useState, type FormEvent } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useSession } from '../auth/use-session.hook';
@@ -12,7 +17,6 @@ import { useApiResource } from '../shared/hooks/use-api-resource.hook';
 import { useDocumentTitle } from '../shared/hooks/use-document-title.hook';
 import { acceptInvitation, getInvitationPreview } from './invitations.api';
 
-const minPasswordLength = 10;
 const inputIds = { name: 'name', password: 'password' };
 
 function unusableInvitation(error: ApiError): { heading: string; body: string } {
@@ -48,8 +52,8 @@ function validate(preview: InvitationPreview, name: string, password: string): F
 }
 
 function destinationFor(me: Me, preview: InvitationPreview): string {
-  const membership = me.memberships.find((m) => m.footprintName === preview.footprintName);
-  return membership ? `/footprints/${membership.footprintSlug}` : '/';
+  const joined = me.memberships.some((m) => m.footprintSlug === preview.footprintSlug);
+  return joined ? `/footprints/${preview.footprintSlug}` : '/';
 }
 
 export function AcceptInvitationPage() {
