@@ -3,7 +3,7 @@
  * the browser tests), then formatting, lint, type checks, the build, and every project's tests.
  * Each jest run creates its own database and Redis key prefix and removes them afterwards.
  */
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import {
   defaultDatabaseUrl,
   defaultRedisUrl,
@@ -42,10 +42,8 @@ function summarise() {
   let failed = 0;
   let skipped = 0;
   if (existsSync(reports)) {
-    for (const project of ['domain', 'api', 'web']) {
-      const file = `${reports}/${project}.json`;
-      if (!existsSync(file)) continue;
-      const report = JSON.parse(readFileSync(file, 'utf8'));
+    for (const name of readdirSync(reports).filter((file) => file.endsWith('.json'))) {
+      const report = JSON.parse(readFileSync(`${reports}/${name}`, 'utf8'));
       passed += report.numPassedTests;
       failed += report.numFailedTests;
       skipped += report.numPendingTests;

@@ -1,0 +1,3 @@
+export * from './collab-events.js';
+export * from './collab-errors.js';
+export * from './collab-payloads.js';
