@@ -8,6 +8,7 @@ import {
   type OrganisationView,
   type Page as ApiPage,
   type PlanSummary,
+  type PlanView,
 } from '@commonplan/domain';
 import {
   ApiClient,
@@ -29,6 +30,7 @@ describe('the plan page', () => {
   let plan: PlanSummary;
   let organisations: OrganisationView[];
   let lead: MemberView;
+  let leadClient: ApiClient;
   const contexts: BrowserContext[] = [];
 
   beforeAll(async () => {
@@ -36,6 +38,7 @@ describe('the plan page', () => {
     browser = await launchChromium();
     const client = new ApiClient(api.baseUrl);
     await client.signIn(demoAccounts.lead, defaultDemoPassword);
+    leadClient = client;
     footprint = (await client.get<FootprintView>(`/api/footprints/${demoFootprintSlug}`)).body;
     plan = (await client.get<ApiPage<PlanSummary>>(`/api/footprints/${demoFootprintSlug}/plans`))
       .body.items[0]!;
@@ -149,5 +152,70 @@ describe('the plan page', () => {
     expect(await page.getByLabel('Section title').count()).toBe(0);
     expect(await page.getByRole('button', { name: /^Move (up|down)/ }).count()).toBe(0);
     expect(await page.getByRole('button', { name: 'Start consultation' }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Change plan details' }).count()).toBe(0);
+  });
+
+  it('lets a lead rename a plan and change its period, and names the period when it runs backwards', async () => {
+    // A plan of its own, so the demo plan the other tests read keeps its title.
+    const created = await leadClient.post<PlanView>(`/api/footprints/${demoFootprintSlug}/plans`, {
+      title: 'Winter resilience plan',
+      kind: 'other',
+      periodStart: '2016/17',
+      periodEnd: '2017/18',
+    });
+    expect(created.status).toBe(201);
+    const newTitle = 'Winter resilience and recovery plan';
+    const page = await signedInPage(demoAccounts.lead);
+    await page.goto(`${api.baseUrl}/plans/${created.body.id}`);
+    await page.getByRole('heading', { level: 1, name: 'Winter resilience plan' }).waitFor();
+
+    await page.getByRole('button', { name: 'Change plan details' }).click();
+    const form = page.getByRole('form', { name: 'Change plan details' });
+    await form.waitFor();
+    await form.getByLabel('Title').fill(newTitle);
+    await form.getByLabel('Kind of plan').selectOption({ label: 'Integrated care strategy' });
+    await form.getByLabel('First year').fill('2018/19');
+    await form.getByLabel('Last year').fill('2022/23');
+    await form.getByRole('button', { name: 'Save changes' }).click();
+
+    await page.getByText('Your changes to the plan have been saved.').waitFor();
+    await page.getByRole('heading', { level: 1, name: newTitle }).waitFor();
+    expect(await form.count()).toBe(0);
+    expect(await page.getByText('2018/19 to 2022/23', { exact: true }).isVisible()).toBe(true);
+    expect(await page.getByText('Integrated care strategy', { exact: true }).isVisible()).toBe(
+      true,
+    );
+    expect(await page.title()).toBe(`${newTitle} – Commonplan`);
+
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: newTitle }).waitFor();
+    expect(await page.getByText('2018/19 to 2022/23', { exact: true }).isVisible()).toBe(true);
+
+    await page.getByRole('button', { name: 'Change plan details' }).click();
+    await form.getByLabel('First year').fill('2020/21');
+    await form.getByLabel('Last year').fill('2019/20');
+    await form.getByRole('button', { name: 'Save changes' }).click();
+
+    const summary = form.getByRole('alert').filter({ hasText: 'There is a problem' });
+    const periodError = summary.getByRole('link', {
+      name: 'The period cannot end before it starts: enter a last year of 2020/21 or later',
+    });
+    await periodError.waitFor();
+    expect(await page.title()).toBe(`Error: ${newTitle} – Commonplan`);
+    await periodError.click();
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe(
+      await form.getByLabel('Last year').getAttribute('id'),
+    );
+
+    await form.getByRole('button', { name: 'Cancel' }).click();
+    await page.getByRole('button', { name: 'Change plan details' }).waitFor();
+    expect(await page.title()).toBe(`${newTitle} – Commonplan`);
+    const saved = await leadClient.get<PlanView>(`/api/plans/${created.body.id}`);
+    expect(saved.body).toMatchObject({
+      title: newTitle,
+      kind: 'integrated_care_strategy',
+      periodStart: '2018/19',
+      periodEnd: '2022/23',
+    });
   });
 });

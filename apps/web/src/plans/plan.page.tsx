@@ -20,6 +20,7 @@ import { useApiResource } from '../shared/hooks/use-api-resource.hook';
 import { useDocumentTitle } from '../shared/hooks/use-document-title.hook';
 import { useLocationNotice } from '../shared/hooks/use-location-notice.hook';
 import { AddSectionForm } from './add-section-form.component';
+import { ChangePlanDetails } from './change-plan-details.component';
 import { PlanSections } from './plan-sections.component';
 import { PlanStatusActions } from './plan-status-actions.component';
 import { PlanSummaryList } from './plan-summary-list.component';
@@ -43,9 +44,10 @@ export function PlanPage() {
   const locationNotice = useLocationNotice();
   const [notice, setNotice] = useState<string | null>(null);
   const [errors, setErrors] = useState<FormError[]>([]);
+  const [detailsHaveErrors, setDetailsHaveErrors] = useState(false);
   useDocumentTitle(
     plan.data?.title ?? (plan.loading ? 'Loading plan' : undefined),
-    errors.length > 0,
+    errors.length > 0 || detailsHaveErrors,
   );
 
   if (plan.error) return <LoadError error={plan.error} what="this plan" retry={plan.reload} />;
@@ -68,11 +70,22 @@ export function PlanPage() {
           { text: view.footprintName, to: `/footprints/${view.footprintSlug}` },
         ]}
       />
-      {shownNotice ? <SuccessBanner heading={shownNotice} /> : null}
+      {shownNotice ? <SuccessBanner key={view.updatedAt} heading={shownNotice} /> : null}
       <ErrorSummary errors={errors} />
       <span className="nhsuk-caption-l">{view.footprintName}</span>
       <h1 className="nhsuk-heading-l">{view.title}</h1>
       <PlanSummaryList plan={view} sectionCount={sections.data?.length ?? view.sectionCount} />
+      {allows('plan.update') ? (
+        <ChangePlanDetails
+          plan={view}
+          onSaved={(saved) => {
+            setErrors([]);
+            setNotice('Your changes to the plan have been saved.');
+            plan.replace(saved);
+          }}
+          onErrorsChange={setDetailsHaveErrors}
+        />
+      ) : null}
       {allows('plan.changeStatus') ? (
         <PlanStatusActions
           plan={view}
