@@ -1,0 +1,3 @@
+export * from './editor-extensions.js';
+export * from './section-schema.js';
+export * from './section-content.js';
