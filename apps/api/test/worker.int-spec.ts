@@ -29,7 +29,19 @@ describe('the worker', () => {
       REDIS_PREFIX: prefix,
       MAIL_FROM: 'Commonplan <plans@commonplan.test>',
     };
-    [api, worker] = await Promise.all([startApi({ env }), startApi({ entry: 'worker', env })]);
+    const started = await Promise.allSettled([
+      startApi({ env }),
+      startApi({ entry: 'worker', env }),
+    ]);
+    const failed = started.find((result) => result.status === 'rejected');
+    if (failed) {
+      // Stop whichever process did start, so a failed start leaves nothing running.
+      for (const result of started) if (result.status === 'fulfilled') await result.value.stop();
+      throw failed.reason;
+    }
+    [api, worker] = started.map(
+      (result) => (result as PromiseFulfilledResult<RunningApi>).value,
+    ) as [RunningApi, RunningApi];
   });
 
   afterAll(async () => {

@@ -29,7 +29,8 @@ export class AuditEvent {
   @Column({ name: 'entity_id', type: 'varchar', length: 64, nullable: true })
   entityId!: string | null;
 
-  @Column({ type: 'jsonb', default: () => "'{}'::jsonb" })
+  /** A plain object default: TypeORM reads the column's default back as '{}' without its cast. */
+  @Column({ type: 'jsonb', default: {} })
   details!: Record<string, unknown>;
 
   @Column({ type: 'varchar', length: 64, nullable: true })

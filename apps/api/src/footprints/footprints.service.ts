@@ -161,6 +161,7 @@ export class FootprintsService {
     const changes = Object.fromEntries(
       Object.entries(input).filter(([, value]) => value !== undefined),
     );
+    if (Object.keys(changes).length === 0) return this.view(access);
     await this.dataSource.transaction(async (manager) => {
       await manager.update(Footprint, { id: access.footprint.id }, changes);
       await this.audit.record(
@@ -271,8 +272,11 @@ export class FootprintsService {
         'ASC',
       )
       .addOrderBy('user.name', 'ASC')
-      .skip((paging.page - 1) * paging.pageSize)
-      .take(paging.pageSize)
+      // Each membership joins one user and at most one organisation, so plain OFFSET/LIMIT pages
+      // correctly; skip/take would wrap the query in a DISTINCT subquery that cannot order by the
+      // role expression.
+      .offset((paging.page - 1) * paging.pageSize)
+      .limit(paging.pageSize)
       .getManyAndCount();
     return {
       items: items.map((m) => this.toMemberView(m)),

@@ -9,7 +9,7 @@ export interface SeedConfig {
 
 export function seedConfig(env: EnvReader): SeedConfig {
   const demoPassword = env.string('DEMO_PASSWORD', defaultDemoPassword);
-  if (demoPassword.length < 10)
-    env.problems.push('DEMO_PASSWORD must be at least 10 characters long');
+  if (demoPassword.length < minPasswordLength)
+    env.problems.push(`DEMO_PASSWORD must be at least ${minPasswordLength} characters long`);
   return { seedDemo: env.boolean('SEED_DEMO', false), demoPassword };
 }
