@@ -6,7 +6,9 @@ COPY apps/api/package.json apps/api/
 COPY apps/web/package.json apps/web/
 COPY libs/domain/package.json libs/domain/
 COPY libs/testing/package.json libs/testing/
-RUN npm ci --no-audit --no-fund
+COPY libs/protocol/package.json libs/protocol/
+COPY libs/editor/package.json libs/editor/
+RUN npm install --no-audit --no-fund
 COPY . .
 ENV NX_DAEMON=false NX_NO_CLOUD=true
 RUN npx nx run-many -t build --outputStyle=static && npm prune --omit=dev
@@ -18,6 +20,10 @@ COPY --from=build /app/package.json ./
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/libs/domain/package.json libs/domain/package.json
 COPY --from=build /app/libs/domain/dist libs/domain/dist
+COPY --from=build /app/libs/protocol/package.json libs/protocol/package.json
+COPY --from=build /app/libs/protocol/dist libs/protocol/dist
+COPY --from=build /app/libs/editor/package.json libs/editor/package.json
+COPY --from=build /app/libs/editor/dist libs/editor/dist
 COPY --from=build /app/apps/api/package.json apps/api/package.json
 COPY --from=build /app/apps/api/dist apps/api/dist
 COPY --from=build /app/apps/web/dist apps/web/dist

@@ -53,13 +53,16 @@ function lockHash() {
     .digest('hex');
 }
 
-/** Installs dependencies when node_modules is missing or older than package-lock.json. */
+/**
+ * Installs dependencies when node_modules is missing or older than package-lock.json. `npm install`
+ * rather than `npm ci`: it installs exactly what the lock file names, and npm 11 writes lock files
+ * without other platforms' optional packages, which `npm ci` then refuses.
+ */
 export function ensureDependencies() {
-  const wanted = lockHash();
-  if (existsSync(stampFile) && readFileSync(stampFile, 'utf8') === wanted) return;
-  say('Installing dependencies (npm ci)…');
-  run('npm', ['ci', '--no-audit', '--no-fund']);
-  writeFileSync(stampFile, wanted);
+  if (existsSync(stampFile) && readFileSync(stampFile, 'utf8') === lockHash()) return;
+  say('Installing dependencies (npm install)…');
+  run('npm', ['install', '--no-audit', '--no-fund']);
+  writeFileSync(stampFile, lockHash());
 }
 
 async function postgresAnswers(url) {
