@@ -41,9 +41,11 @@ function summarise() {
   let passed = 0;
   let failed = 0;
   let skipped = 0;
+  let reported = false;
   if (existsSync(reports)) {
     for (const name of readdirSync(reports).filter((file) => file.endsWith('.json'))) {
       const report = JSON.parse(readFileSync(`${reports}/${name}`, 'utf8'));
+      reported = true;
       passed += report.numPassedTests;
       failed += report.numFailedTests;
       skipped += report.numPendingTests;
@@ -52,9 +54,11 @@ function summarise() {
   process.stdout.write(
     `\n${timings.map(([name, time]) => `  ${time.padStart(10)}  ${name}`).join('\n')}\n  ${elapsed(started).padStart(10)}  in all\n\n`,
   );
-  process.stdout.write(
-    `tests: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}\n`,
-  );
+  if (reported) {
+    process.stdout.write(
+      `tests: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}\n`,
+    );
+  }
   return failed;
 }
 
