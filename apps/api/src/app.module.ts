@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import { AuditModule } from './audit/audit.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import type { AppConfig } from './config/app-config.js';
+import { CollabModule } from './collab/collab.module.js';
 import { ConfigModule } from './config/config.module.js';
 import { DatabaseModule } from './database/database.module.js';
 import { FootprintsModule } from './footprints/footprints.module.js';
@@ -30,6 +31,7 @@ export class AppModule {
         InvitationsModule,
         PlansModule,
         SectionsModule,
+        CollabModule,
         HealthModule,
       ],
     };

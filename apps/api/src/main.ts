@@ -4,6 +4,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
 import { AppModule } from './app.module.js';
+import { CollabIoAdapter } from './collab/collab-io.adapter.js';
 import { AppExceptionFilter } from './common/exception.filter.js';
 import { createLogger, PinoNestLogger } from './common/logger.js';
 import { requestContextMiddleware } from './common/request-context.js';
@@ -39,6 +40,7 @@ async function bootstrap(): Promise<void> {
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new AppExceptionFilter(logger));
   app.enableShutdownHooks();
+  app.useWebSocketAdapter(new CollabIoAdapter(app, config));
 
   const document = SwaggerModule.createDocument(
     app,

@@ -92,16 +92,29 @@ describe('the migrations can be reverted and applied again', () => {
     );
 
     await migrateCommand('down');
-    // The latest migration made the audit trail append-only; reverting it lifts that.
+    // The latest migration added the tables holding section text; reverting it removes them.
     const client = new pg.Client({ connectionString: url });
     await client.connect();
     try {
       const { rows } = await client.query(
-        "SELECT 1 FROM pg_trigger WHERE tgname = 'audit_events_append_only'",
+        "SELECT 1 FROM pg_tables WHERE tablename IN ('section_documents', 'section_updates')",
       );
       expect(rows).toHaveLength(0);
     } finally {
       await client.end();
+    }
+
+    await migrateCommand('down');
+    // The one before made the audit trail append-only; reverting it lifts that.
+    const again = new pg.Client({ connectionString: url });
+    await again.connect();
+    try {
+      const { rows } = await again.query(
+        "SELECT 1 FROM pg_trigger WHERE tgname = 'audit_events_append_only'",
+      );
+      expect(rows).toHaveLength(0);
+    } finally {
+      await again.end();
     }
 
     await migrateCommand('down');

@@ -1,4 +1,5 @@
 import { authConfig, type AuthConfig } from '../auth/auth.config.js';
+import { collabConfig, type CollabConfig } from '../collab/collab.config.js';
 import { databaseConfig, type DatabaseConfig } from '../database/database.config.js';
 import { mailConfig, type MailConfig } from '../mail/mail.config.js';
 import { redisConfig, type RedisConfig } from '../redis/redis.config.js';
@@ -15,6 +16,7 @@ export interface AppConfig {
   auth: AuthConfig;
   mail: MailConfig;
   seed: SeedConfig;
+  collab: CollabConfig;
 }
 
 /** Reads and validates the whole configuration once; throws a ConfigError naming each bad variable. */
@@ -33,6 +35,7 @@ export function loadAppConfig(env: Env = process.env): AppConfig {
     auth: authConfig(reader),
     mail: mailConfig(reader),
     seed: seedConfig(reader),
+    collab: collabConfig(reader),
   };
   reader.check();
   return config;

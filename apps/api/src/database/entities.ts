@@ -8,6 +8,8 @@ import { Invitation } from '../invitations/invitation.entity.js';
 import { Organisation } from '../organisations/organisation.entity.js';
 import { Plan } from '../plans/plan.entity.js';
 import { SectionAssignee } from '../sections/section-assignee.entity.js';
+import { SectionDocument } from '../sections/section-document.entity.js';
+import { SectionUpdate } from '../sections/section-update.entity.js';
 import { Section } from '../sections/section.entity.js';
 
 /** Every table the API maps; migrations must match these exactly. */
@@ -22,5 +24,7 @@ export const entities = [
   Plan,
   Section,
   SectionAssignee,
+  SectionDocument,
+  SectionUpdate,
   AuditEvent,
 ];

@@ -18,6 +18,7 @@ import { Organisation } from '../organisations/organisation.entity.js';
 import { toOrganisationView } from '../organisations/organisation.view.js';
 import type { CreateFootprintDto, UpdateFootprintDto } from './dto/footprint.dto.js';
 import type { AddOrganisationDto } from './dto/organisation.dto.js';
+import { AccessChangesPublisher } from './access-changes.publisher.js';
 import { FootprintAccessService, type FootprintAccess } from './footprint-access.service.js';
 import { Footprint } from './footprint.entity.js';
 import { footprintError, FootprintErrorCode } from './footprints.errors.js';
@@ -36,6 +37,7 @@ export class FootprintsService {
     @InjectRepository(Membership) private readonly memberships: Repository<Membership>,
     private readonly access: FootprintAccessService,
     private readonly audit: AuditService,
+    private readonly accessChanges: AccessChangesPublisher,
   ) {}
 
   /** Footprints the person belongs to; the instance's admins see every footprint. */
@@ -325,6 +327,7 @@ export class FootprintsService {
         manager,
       );
     });
+    await this.accessChanges.publish({ kind: 'member', footprintId: access.footprint.id, userId });
     const updated = await this.memberships.findOneOrFail({
       where: { footprintId: access.footprint.id, userId },
       relations: { user: { organisation: true } },
@@ -363,6 +366,7 @@ export class FootprintsService {
         manager,
       );
     });
+    await this.accessChanges.publish({ kind: 'member', footprintId: access.footprint.id, userId });
   }
 
   /**

@@ -12,6 +12,7 @@ import { AuditService } from '../audit/audit.service.js';
 import type { AuthContext } from '../auth/auth-context.js';
 import { Membership } from '../auth/membership.entity.js';
 import type { RequestContext } from '../common/request-context.js';
+import { AccessChangesPublisher } from '../footprints/access-changes.publisher.js';
 import { FootprintAccessService } from '../footprints/footprint-access.service.js';
 import { FootprintsService } from '../footprints/footprints.service.js';
 import { Plan } from '../plans/plan.entity.js';
@@ -19,6 +20,7 @@ import { PlansService, type PlanAccess } from '../plans/plans.service.js';
 import type { CreateSectionDto, UpdateSectionDto } from './dto/section.dto.js';
 import { SectionAssignee, type AssigneeKind } from './section-assignee.entity.js';
 import { Section } from './section.entity.js';
+import { paragraphsOf, writeStartingText } from './section-text.js';
 import { toSectionView } from './section.view.js';
 import { sectionError, SectionErrorCode } from './sections.errors.js';
 
@@ -38,6 +40,7 @@ export class SectionsService {
     private readonly footprints: FootprintsService,
     private readonly access: FootprintAccessService,
     private readonly audit: AuditService,
+    private readonly accessChanges: AccessChangesPublisher,
   ) {}
 
   async load(
@@ -123,6 +126,12 @@ export class SectionsService {
           leadOrganisationId: input.leadOrganisationId ?? null,
           reviewStatus: 'draft',
         }),
+      );
+      await writeStartingText(
+        manager,
+        section.id,
+        paragraphsOf(input.text ?? ''),
+        context.auth?.user.id ?? null,
       );
       await this.plans.touch(planAccess.plan.id, manager);
       await this.audit.record(
@@ -269,5 +278,6 @@ export class SectionsService {
         manager,
       );
     });
+    await this.accessChanges.publish({ kind: 'section', sectionId: section.id });
   }
 }

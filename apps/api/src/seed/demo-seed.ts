@@ -11,6 +11,7 @@ import { Footprint } from '../footprints/footprint.entity.js';
 import { Organisation } from '../organisations/organisation.entity.js';
 import { Plan } from '../plans/plan.entity.js';
 import { SectionAssignee } from '../sections/section-assignee.entity.js';
+import { writeStartingText } from '../sections/section-text.js';
 import { Section } from '../sections/section.entity.js';
 import {
   demoAdmin,
@@ -162,6 +163,7 @@ async function seedPartnership(manager: EntityManager, passwordHash: string): Pr
       })),
     ];
     if (assignees.length > 0) await manager.insert(SectionAssignee, assignees);
+    await writeStartingText(manager, section.id, demo.text, null);
   }
   await manager.insert(AuditEvent, {
     action: 'demo.seeded',

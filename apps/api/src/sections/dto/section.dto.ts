@@ -30,6 +30,17 @@ export class CreateSectionDto {
   @IsOptional()
   @IsUUID('4', { message: 'leadOrganisationId must be an id (a UUID)' })
   leadOrganisationId?: string;
+
+  @ApiPropertyOptional({
+    description:
+      'Starting text; blank lines separate paragraphs. Written once, when the section is made.',
+    example:
+      'Where we are: 62-day waits are above the standard.\n\nWhat we will do by 2020/21: ...',
+  })
+  @IsOptional()
+  @IsString({ message: 'text must be text' })
+  @MaxLength(20_000, { message: 'text must be 20,000 characters or fewer' })
+  text?: string;
 }
 
 export class UpdateSectionDto {

@@ -1,0 +1,10 @@
+import { Redis } from 'ioredis';
+import type { RedisConfig } from '../redis/redis.config.js';
+
+/**
+ * A Redis connection for publish/subscribe. Unlike the shared one it queues commands while
+ * reconnecting and never gives up, because losing a subscription silently is worse than waiting.
+ */
+export function pubSubConnection(config: RedisConfig): Redis {
+  return new Redis(config.url, { maxRetriesPerRequest: null, lazyConnect: false });
+}

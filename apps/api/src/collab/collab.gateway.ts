@@ -1,0 +1,380 @@
+import { Inject, type OnApplicationShutdown } from '@nestjs/common';
+import { WebSocketGateway, type OnGatewayInit } from '@nestjs/websockets';
+import {
+  asBytes,
+  ClientEvent,
+  collabError,
+  readSectionId,
+  ServerEvent,
+  type CollabErrorCode,
+  type JoinAck,
+  type UpdateAck,
+} from '@commonplan/protocol';
+import type { Logger } from 'pino';
+import type { Server, Socket } from 'socket.io';
+import { applyAwarenessUpdate } from 'y-protocols/awareness';
+import * as Y from 'yjs';
+import { LOGGER } from '../common/logger.js';
+import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import type { AccessChange } from '../footprints/access-changes.js';
+import { AwarenessClaims } from './awareness-rules.js';
+import { CollabAccessEvents } from './collab-access-events.service.js';
+import { CollabAwareness } from './collab-awareness.service.js';
+import { handshakeError, refusal } from './collab.errors.js';
+import { CollabFanout, type RemoteChange } from './collab-fanout.service.js';
+import { CollabHandshake } from './collab-handshake.service.js';
+import { CollabSession } from './collab-session.js';
+import { CollabUpdates } from './collab-updates.service.js';
+import { SectionAccessService, type SectionAccessLevel } from './section-access.service.js';
+import { SectionDocuments } from './section-documents.service.js';
+import { stateVectorRefusal } from './update-rules.js';
+
+type Ack<T> = (result: T) => void;
+
+const knownEvents = new Set<string>(Object.values(ClientEvent));
+/** Marks changes that came from another instance: applied here, never persisted again. */
+const remoteOrigin = Symbol('remote');
+
+const room = (sectionId: string) => `section:${sectionId}`;
+
+/** Splits socket.io arguments into the message and the acknowledgement callback, if any. */
+function splitArgs(args: unknown[]): { message: unknown; ack: ((value: unknown) => void) | null } {
+  const last = args[args.length - 1];
+  const ack = typeof last === 'function' ? (last as (value: unknown) => void) : null;
+  return { message: ack ? (args.length > 1 ? args[0] : undefined) : args[0], ack };
+}
+
+/**
+ * The real-time channel's adapter: translates socket.io events into the collab services and
+ * back. Handlers are registered raw so every payload is checked here, and none of them throws:
+ * a malformed message is answered with an error code and the process carries on.
+ */
+@WebSocketGateway()
+export class CollabGateway implements OnGatewayInit, OnApplicationShutdown {
+  private server!: Server;
+  private readonly sessions = new Map<string, { session: CollabSession; socket: Socket }>();
+  private recheckTimer: NodeJS.Timeout | null = null;
+
+  constructor(
+    private readonly handshake: CollabHandshake,
+    private readonly access: SectionAccessService,
+    private readonly documents: SectionDocuments,
+    private readonly updates: CollabUpdates,
+    private readonly awareness: CollabAwareness,
+    private readonly fanout: CollabFanout,
+    private readonly accessEvents: CollabAccessEvents,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(LOGGER) private readonly logger: Logger,
+  ) {}
+
+  afterInit(server: Server): void {
+    this.server = server;
+    server.use((socket, next) => {
+      const headers = socket.handshake.headers;
+      this.handshake
+        .authenticate({ cookie: headers.cookie, origin: headers.origin, host: headers.host })
+        .then((result) => {
+          if (!result.ok) return next(handshakeError(result.code));
+          this.handshake.connected(result.auth.user.id);
+          (socket.data as { session?: CollabSession }).session = new CollabSession(
+            socket.id,
+            result.auth,
+            this.config.collab,
+          );
+          next();
+        })
+        .catch((error: unknown) => {
+          this.logger.error(
+            { event: 'collab_handshake_failed', err: error },
+            'socket handshake failed',
+          );
+          next(handshakeError('internal_error'));
+        });
+    });
+    server.on('connection', (socket: Socket) => this.attach(socket));
+    this.fanout.onRemoteChange((change) => this.applyRemote(change));
+    this.fanout.onReconnect(() => void this.resyncAll());
+    this.accessEvents.onChange((change) => void this.followAccessChange(change));
+    this.recheckTimer = setInterval(
+      () => void this.recheckAll(),
+      this.config.collab.accessRecheckSeconds * 1000,
+    );
+    this.recheckTimer.unref();
+  }
+
+  onApplicationShutdown(): void {
+    if (this.recheckTimer) clearInterval(this.recheckTimer);
+  }
+
+  private attach(socket: Socket): void {
+    const session = (socket.data as { session?: CollabSession }).session;
+    if (!session) {
+      socket.disconnect(true);
+      return;
+    }
+    this.sessions.set(socket.id, { session, socket });
+    const on = (
+      event: string,
+      handler: (message: unknown, ack: ((value: unknown) => void) | null) => Promise<void> | void,
+    ) =>
+      socket.on(event, (...args: unknown[]) => {
+        const { message, ack } = splitArgs(args);
+        try {
+          const pending = handler(message, ack);
+          if (pending) pending.catch((error: unknown) => this.failed(socket, event, error, ack));
+        } catch (error) {
+          this.failed(socket, event, error, ack);
+        }
+      });
+    on(ClientEvent.Join, (message, ack) => this.join(socket, session, message, ack));
+    on(ClientEvent.Leave, (message) => {
+      const sectionId = readSectionId(message);
+      if (sectionId) this.leave(socket, session, sectionId);
+    });
+    on(ClientEvent.SyncStep1, (message) => this.syncStep1(socket, session, message));
+    on(ClientEvent.Update, (message, ack) => this.update(socket, session, message, ack));
+    on(ClientEvent.Awareness, (message) => this.awarenessUpdate(socket, session, message));
+    socket.onAny((event: unknown) => {
+      if (typeof event !== 'string' || !knownEvents.has(event))
+        socket.emit(ServerEvent.Error, collabError('unknown_event'));
+    });
+    socket.on('disconnect', () => {
+      this.sessions.delete(socket.id);
+      for (const sectionId of [...session.joined.keys()]) this.leave(socket, session, sectionId);
+      this.handshake.disconnected(session.auth.user.id);
+    });
+  }
+
+  private failed(
+    socket: Socket,
+    event: string,
+    error: unknown,
+    ack: ((value: unknown) => void) | null,
+  ): void {
+    this.logger.error(
+      { event: 'collab_handler_failed', socketEvent: event, err: error },
+      'collab handler failed',
+    );
+    this.reply(socket, ack, 'internal_error');
+  }
+
+  /** Answers a refusal through the acknowledgement when there is one, else as a collab:error event. */
+  private reply(
+    socket: Socket,
+    ack: ((value: unknown) => void) | null,
+    code: CollabErrorCode,
+    sectionId?: string,
+  ): void {
+    if (ack) ack(refusal(code, sectionId));
+    else socket.emit(ServerEvent.Error, collabError(code, sectionId));
+  }
+
+  private async join(
+    socket: Socket,
+    session: CollabSession,
+    message: unknown,
+    ack: ((value: unknown) => void) | null,
+  ): Promise<void> {
+    const answer = ack as Ack<JoinAck> | null;
+    const sectionId = readSectionId(message);
+    if (!sectionId) return this.reply(socket, ack, 'invalid_payload');
+    if (
+      !session.joined.has(sectionId) &&
+      session.joined.size + session.joining >= this.config.collab.maxSectionsPerSocket
+    )
+      return this.reply(socket, ack, 'too_many_sections', sectionId);
+    session.joining += 1;
+    let level: SectionAccessLevel;
+    try {
+      level = await this.access.accessTo(session.auth, sectionId);
+    } finally {
+      session.joining -= 1;
+    }
+    if (!socket.connected) return;
+    if (level === 'none') return this.reply(socket, ack, 'section_not_found', sectionId);
+    const section = await this.documents.enter(sectionId, socket.id);
+    if (!socket.connected) {
+      this.documents.leave(sectionId, socket.id);
+      return;
+    }
+    const canEdit = level === 'edit';
+    const existing = session.joined.get(sectionId);
+    if (existing) existing.canEdit = canEdit;
+    else
+      session.joined.set(sectionId, {
+        canEdit,
+        claims: new AwarenessClaims(this.config.collab.maxAwarenessClientsPerSocket),
+      });
+    await socket.join(room(sectionId));
+    const { maxUpdateBytes, maxDocumentBytes, updatesPerSecond, awarenessPerSecond } =
+      this.config.collab;
+    answer?.({
+      ok: true,
+      sectionId,
+      canEdit,
+      limits: { maxUpdateBytes, maxDocumentBytes, updatesPerSecond, awarenessPerSecond },
+    });
+    socket.emit(ServerEvent.SyncStep1, {
+      sectionId,
+      stateVector: Y.encodeStateVector(section.doc),
+    });
+    const presence = this.awareness.statesFor(section);
+    if (presence) socket.emit(ServerEvent.Awareness, { sectionId, update: presence });
+  }
+
+  private leave(socket: Socket, session: CollabSession, sectionId: string): void {
+    const joined = session.joined.get(sectionId);
+    if (!joined) return;
+    session.joined.delete(sectionId);
+    void socket.leave(room(sectionId));
+    const section = this.documents.get(sectionId);
+    if (section) {
+      const removal = this.awareness.removeSession(section, joined.claims.clientIds);
+      if (removal) {
+        this.server.to(room(sectionId)).emit(ServerEvent.Awareness, { sectionId, update: removal });
+        this.fanout.publish({ kind: 'awareness', sectionId, payload: removal });
+      }
+    }
+    this.documents.leave(sectionId, socket.id);
+  }
+
+  private syncStep1(socket: Socket, session: CollabSession, message: unknown): void {
+    const sectionId = readSectionId(message);
+    if (!sectionId) return this.reply(socket, null, 'invalid_payload');
+    const section = this.documents.get(sectionId);
+    if (!session.joined.has(sectionId) || !section)
+      return this.reply(socket, null, 'not_joined', sectionId);
+    const stateVector = asBytes((message as { stateVector?: unknown }).stateVector);
+    if (!stateVector || stateVector.byteLength > this.config.collab.maxStateVectorBytes)
+      return this.reply(socket, null, 'invalid_payload', sectionId);
+    const problem = stateVectorRefusal(stateVector);
+    if (problem) return this.reply(socket, null, problem, sectionId);
+    socket.emit(ServerEvent.SyncStep2, {
+      sectionId,
+      update: Y.encodeStateAsUpdate(section.doc, stateVector),
+    });
+  }
+
+  private update(
+    socket: Socket,
+    session: CollabSession,
+    message: unknown,
+    ack: ((value: unknown) => void) | null,
+  ): void {
+    const answer = ack as Ack<UpdateAck> | null;
+    const sectionId = readSectionId(message);
+    if (!sectionId) return this.reply(socket, ack, 'invalid_payload');
+    const outcome = this.updates.receive(
+      session,
+      sectionId,
+      (message as { update?: unknown }).update,
+    );
+    if (!outcome.ok) return this.reply(socket, ack, outcome.code, sectionId);
+    if (outcome.applied) {
+      socket.to(room(sectionId)).emit(ServerEvent.Update, { sectionId, update: outcome.applied });
+      this.fanout.publish({ kind: 'update', sectionId, payload: outcome.applied });
+    }
+    outcome.committed.then(
+      () => {
+        if (outcome.partial) this.reply(socket, ack, 'update_malformed', sectionId);
+        else answer?.({ ok: true });
+      },
+      (error: unknown) => this.failed(socket, ClientEvent.Update, error, ack),
+    );
+  }
+
+  private awarenessUpdate(socket: Socket, session: CollabSession, message: unknown): void {
+    const sectionId = readSectionId(message);
+    if (!sectionId) return this.reply(socket, null, 'invalid_payload');
+    const section = this.documents.get(sectionId);
+    if (!section || !session.joined.has(sectionId))
+      return this.reply(socket, null, 'not_joined', sectionId);
+    const outcome = this.awareness.receive(
+      session,
+      section,
+      sectionId,
+      (message as { update?: unknown }).update,
+    );
+    if (!outcome.ok) return this.reply(socket, null, outcome.code, sectionId);
+    socket.to(room(sectionId)).emit(ServerEvent.Awareness, { sectionId, update: outcome.relay });
+    this.fanout.publish({ kind: 'awareness', sectionId, payload: outcome.relay });
+  }
+
+  /** Another instance accepted a change: apply it to our copy; its room broadcast already happened. */
+  private applyRemote(change: RemoteChange): void {
+    const section = this.documents.get(change.sectionId);
+    if (!section) return;
+    try {
+      if (change.kind === 'awareness') {
+        applyAwarenessUpdate(section.awareness, change.payload, remoteOrigin);
+        return;
+      }
+      Y.applyUpdate(section.doc, change.payload, remoteOrigin);
+      if (section.doc.store.pendingStructs || section.doc.store.pendingDs) {
+        // We missed something on the way: take it from PostgreSQL.
+        void this.documents.resync(section, remoteOrigin).catch(() => undefined);
+      }
+    } catch (error) {
+      this.logger.warn(
+        { event: 'collab_remote_apply_failed', sectionId: change.sectionId, err: error },
+        'remote change failed',
+      );
+    }
+  }
+
+  /** After a Redis outage, changes published meanwhile were lost to us: read them from PostgreSQL. */
+  private async resyncAll(): Promise<void> {
+    for (const section of this.documents.openSections()) {
+      await this.documents
+        .resync(section, remoteOrigin)
+        .catch((error: unknown) =>
+          this.logger.warn(
+            { event: 'collab_resync_failed', sectionId: section.sectionId, err: error },
+            'resync failed',
+          ),
+        );
+    }
+  }
+
+  private async followAccessChange(change: AccessChange): Promise<void> {
+    for (const { session, socket } of [...this.sessions.values()]) {
+      if (change.kind === 'member' && session.auth.user.id !== change.userId) continue;
+      for (const sectionId of [...session.joined.keys()]) {
+        if (change.kind === 'section' && sectionId !== change.sectionId) continue;
+        await this.recheck(socket, session, sectionId);
+      }
+    }
+  }
+
+  private async recheckAll(): Promise<void> {
+    for (const { session, socket } of [...this.sessions.values()]) {
+      for (const sectionId of [...session.joined.keys()])
+        await this.recheck(socket, session, sectionId);
+    }
+  }
+
+  /** Makes one open section follow the person's current access, telling them when it changed. */
+  private async recheck(socket: Socket, session: CollabSession, sectionId: string): Promise<void> {
+    let level: SectionAccessLevel;
+    try {
+      level = await this.access.accessTo(session.auth, sectionId);
+    } catch (error) {
+      this.logger.warn(
+        { event: 'collab_recheck_failed', sectionId, err: error },
+        'could not re-check access',
+      );
+      return;
+    }
+    const joined = session.joined.get(sectionId);
+    if (!joined) return;
+    if (level === 'none') {
+      this.leave(socket, session, sectionId);
+      socket.emit(ServerEvent.AccessChanged, { sectionId, access: 'none' });
+      return;
+    }
+    const canEdit = level === 'edit';
+    if (joined.canEdit === canEdit) return;
+    joined.canEdit = canEdit;
+    socket.emit(ServerEvent.AccessChanged, { sectionId, access: level });
+  }
+}

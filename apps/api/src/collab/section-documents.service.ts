@@ -1,0 +1,168 @@
+import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
+import type { Logger } from 'pino';
+import { Awareness } from 'y-protocols/awareness';
+import * as Y from 'yjs';
+import { LOGGER } from '../common/logger.js';
+import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { SectionCompaction } from './section-compaction.service.js';
+import { SectionUpdateLog } from './section-update-log.js';
+
+/** A section's text held in memory while anyone has it open. */
+export interface OpenSection {
+  sectionId: string;
+  doc: Y.Doc;
+  /** Who is here and where their cursors are; the server holds no presence of its own. */
+  awareness: Awareness;
+  /** Socket ids in the section on this instance. */
+  sockets: Set<string>;
+  /** Which socket introduced each awareness client id, so no one can speak for another. */
+  awarenessOwners: Map<number, string>;
+  /** An upper bound on the encoded document's size, recomputed exactly when it nears the cap. */
+  estimatedBytes: number;
+  /** Log rows not yet merged into the snapshot, as far as this instance knows. */
+  logRows: number;
+  idleTimer: NodeJS.Timeout | null;
+}
+
+/**
+ * One Y.Doc per open section, loaded from PostgreSQL (snapshot, then the log after it); many
+ * sockets joining at once share one load. A document nobody has had open for COLLAB_IDLE_SECONDS
+ * is dropped once its queued appends are written.
+ */
+@Injectable()
+export class SectionDocuments implements OnApplicationShutdown {
+  private readonly open = new Map<string, OpenSection>();
+  private readonly loading = new Map<string, Promise<OpenSection>>();
+
+  constructor(
+    private readonly log: SectionUpdateLog,
+    private readonly compaction: SectionCompaction,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(LOGGER) private readonly logger: Logger,
+  ) {}
+
+  /** The open section, if this instance holds it. */
+  get(sectionId: string): OpenSection | undefined {
+    return this.open.get(sectionId);
+  }
+
+  openSections(): OpenSection[] {
+    return [...this.open.values()];
+  }
+
+  /** Opens (or shares the load of) a section and counts the socket in. */
+  async enter(sectionId: string, socketId: string): Promise<OpenSection> {
+    const section = await this.acquire(sectionId);
+    if (section.idleTimer) clearTimeout(section.idleTimer);
+    section.idleTimer = null;
+    section.sockets.add(socketId);
+    return section;
+  }
+
+  leave(sectionId: string, socketId: string): void {
+    const section = this.open.get(sectionId);
+    if (!section || !section.sockets.delete(socketId) || section.sockets.size > 0) return;
+    this.scheduleDrop(section);
+  }
+
+  /** Counts appended rows and compacts the log in the background once it is long. */
+  noteAppended(section: OpenSection, rows = 1): void {
+    section.logRows += rows;
+    if (section.logRows >= this.config.collab.compactAfterUpdates) this.compact(section);
+  }
+
+  private compact(section: OpenSection): void {
+    this.compaction.compactInBackground(section.sectionId, (merged) => {
+      section.logRows = Math.max(0, section.logRows - merged);
+    });
+  }
+
+  /** Reads the section again from PostgreSQL and applies what this instance lacks. */
+  async resync(section: OpenSection, origin: unknown): Promise<void> {
+    const stored = await this.log.load(section.sectionId);
+    const fresh = this.build(stored.snapshot, stored.updates);
+    const missing = Y.encodeStateAsUpdate(fresh, Y.encodeStateVector(section.doc));
+    fresh.destroy();
+    Y.applyUpdate(section.doc, missing, origin);
+  }
+
+  private acquire(sectionId: string): Promise<OpenSection> {
+    const open = this.open.get(sectionId);
+    if (open) return Promise.resolve(open);
+    let loading = this.loading.get(sectionId);
+    if (!loading) {
+      loading = this.load(sectionId).finally(() => this.loading.delete(sectionId));
+      this.loading.set(sectionId, loading);
+    }
+    return loading;
+  }
+
+  private build(snapshot: Buffer | null, updates: Buffer[]): Y.Doc {
+    const doc = new Y.Doc({ gc: true });
+    doc.transact(() => {
+      if (snapshot) Y.applyUpdate(doc, snapshot);
+      for (const update of updates) Y.applyUpdate(doc, update);
+    });
+    return doc;
+  }
+
+  private async load(sectionId: string): Promise<OpenSection> {
+    const started = Date.now();
+    const stored = await this.log.load(sectionId);
+    const doc = this.build(stored.snapshot, stored.updates);
+    if (doc.store.pendingStructs || doc.store.pendingDs) {
+      this.logger.error(
+        { event: 'collab_load_incomplete', sectionId },
+        'the stored log has missing dependencies',
+      );
+    }
+    const awareness = new Awareness(doc);
+    awareness.setLocalState(null);
+    const section: OpenSection = {
+      sectionId,
+      doc,
+      awareness,
+      sockets: new Set(),
+      awarenessOwners: new Map(),
+      estimatedBytes: Y.encodeStateAsUpdate(doc).byteLength,
+      logRows: stored.updates.length,
+      idleTimer: null,
+    };
+    this.open.set(sectionId, section);
+    this.logger.debug(
+      { event: 'collab_loaded', sectionId, rows: stored.updates.length, ms: Date.now() - started },
+      'section loaded',
+    );
+    if (section.logRows >= this.config.collab.compactAfterUpdates) this.compact(section);
+    this.scheduleDrop(section);
+    return section;
+  }
+
+  private scheduleDrop(section: OpenSection): void {
+    if (section.idleTimer) clearTimeout(section.idleTimer);
+    section.idleTimer = setTimeout(() => {
+      section.idleTimer = null;
+      if (section.sockets.size > 0) return;
+      if (this.log.pendingFor(section.sectionId) > 0) {
+        this.scheduleDrop(section);
+        return;
+      }
+      this.drop(section);
+    }, this.config.collab.idleSeconds * 1000);
+    section.idleTimer.unref();
+  }
+
+  private drop(section: OpenSection): void {
+    if (this.open.get(section.sectionId) !== section) return;
+    this.open.delete(section.sectionId);
+    section.awareness.destroy();
+    section.doc.destroy();
+  }
+
+  onApplicationShutdown(): void {
+    for (const section of this.open.values()) {
+      if (section.idleTimer) clearTimeout(section.idleTimer);
+      section.awareness.destroy();
+    }
+  }
+}

@@ -1,0 +1,219 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { ApiClient, connectTestDatabase, startApi, type RunningApi } from '@commonplan/testing';
+import { ClientEvent, type CollabError, type JoinAck, type UpdateAck } from '@commonplan/protocol';
+import type pg from 'pg';
+import type { Socket } from 'socket.io-client';
+import * as Y from 'yjs';
+import {
+  CollabPeer,
+  connectSocket,
+  emitWithAck,
+  eventually,
+  logRows,
+} from './collab-test-client.js';
+import { factories, signedIn, type TestSection, type TestUser } from './factories.js';
+
+/** Who may open a section's text over the real-time channel, and what happens when that changes. */
+
+let api: RunningApi;
+let db: pg.Client;
+let section: TestSection;
+let otherSection: TestSection;
+const users: Record<
+  'lead' | 'author' | 'reviewer' | 'viewer' | 'outsider' | 'elsewhere',
+  TestUser
+> = {} as never;
+const cookies: Record<string, string> = {};
+const sockets: Socket[] = [];
+
+async function cookieOf(user: TestUser): Promise<string> {
+  const client = await signedIn(new ApiClient(api.baseUrl), user);
+  return client.sessionCookie!;
+}
+
+async function open(who: keyof typeof users): Promise<Socket> {
+  const socket = await connectSocket(api.baseUrl, { cookie: cookies[who] });
+  sockets.push(socket);
+  return socket;
+}
+
+async function refusal(options: Parameters<typeof connectSocket>[1]): Promise<CollabError> {
+  try {
+    const socket = await connectSocket(api.baseUrl, options);
+    socket.close();
+  } catch (error) {
+    return (error as Error & { data: CollabError }).data;
+  }
+  throw new Error('the connection was accepted');
+}
+
+function aChange(): Uint8Array {
+  const doc = new Y.Doc();
+  const paragraph = new Y.XmlElement('paragraph');
+  paragraph.insert(0, [new Y.XmlText('A reviewer tried to write this.')]);
+  doc.getXmlFragment('content').insert(0, [paragraph]);
+  return Y.encodeStateAsUpdate(doc);
+}
+
+beforeAll(async () => {
+  api = await startApi({ env: { COLLAB_ACCESS_RECHECK_SECONDS: '30' } });
+  db = await connectTestDatabase();
+  const f = factories(db);
+  for (const key of Object.keys({
+    lead: 0,
+    author: 0,
+    reviewer: 0,
+    viewer: 0,
+    outsider: 0,
+    elsewhere: 0,
+  }) as Array<keyof typeof users>)
+    users[key] = await f.aUser();
+  const footprint = await f.aFootprint({
+    members: {
+      lead: [users.lead],
+      author: [users.author],
+      reviewer: [users.reviewer],
+      viewer: [users.viewer],
+    },
+  });
+  const other = await f.aFootprint({ members: { lead: [users.elsewhere] } });
+  section = await f.aSection((await f.aPlan(footprint.id)).id);
+  otherSection = await f.aSection((await f.aPlan(other.id)).id);
+  for (const key of Object.keys(users))
+    cookies[key] = await cookieOf(users[key as keyof typeof users]);
+});
+
+afterAll(async () => {
+  for (const socket of sockets) socket.close();
+  await db.end();
+  await api.stop();
+});
+
+describe('connecting', () => {
+  it('refuses a connection without a session', async () => {
+    expect((await refusal({})).code).toBe('not_authenticated');
+    expect((await refusal({ cookie: 'x'.repeat(43) })).code).toBe('not_authenticated');
+  });
+
+  it('refuses a connection from another website, even with a good session', async () => {
+    expect((await refusal({ cookie: cookies.author, origin: 'https://evil.example' })).code).toBe(
+      'foreign_origin',
+    );
+    expect((await refusal({ cookie: cookies.author, origin: null })).code).toBe('foreign_origin');
+  });
+
+  it('refuses a connection whose session has ended', async () => {
+    const client = await signedIn(new ApiClient(api.baseUrl), users.viewer);
+    const cookie = client.sessionCookie!;
+    await db.query(
+      "UPDATE sessions SET expires_at = now() - interval '1 minute' WHERE user_id = $1 AND expires_at > now() - interval '1 second'",
+      [users.viewer.id],
+    );
+    expect((await refusal({ cookie })).code).toBe('session_expired');
+    cookies.viewer = await cookieOf(users.viewer);
+  });
+});
+
+describe('joining a section', () => {
+  it('lets a lead and an author join and edit', async () => {
+    for (const who of ['lead', 'author'] as const) {
+      const ack = await emitWithAck<JoinAck>(await open(who), ClientEvent.Join, {
+        sectionId: section.id,
+      });
+      expect(ack).toMatchObject({ ok: true, sectionId: section.id, canEdit: true });
+    }
+  });
+
+  it('tells someone outside the footprint the section does not exist', async () => {
+    for (const who of ['outsider', 'elsewhere'] as const) {
+      const ack = await emitWithAck<JoinAck>(await open(who), ClientEvent.Join, {
+        sectionId: section.id,
+      });
+      expect(ack).toMatchObject({ ok: false, error: { code: 'section_not_found' } });
+    }
+    const ack = await emitWithAck<JoinAck>(await open('author'), ClientEvent.Join, {
+      sectionId: otherSection.id,
+    });
+    expect(ack).toMatchObject({ ok: false, error: { code: 'section_not_found' } });
+    const unknown = await emitWithAck<JoinAck>(await open('author'), ClientEvent.Join, {
+      sectionId: '3f1c9a52-6a8e-4d5b-9c1e-2b7d4e8f0a61',
+    });
+    expect(unknown).toMatchObject({ ok: false, error: { code: 'section_not_found' } });
+  });
+
+  it('a reviewer and a viewer can read but not change section text', async () => {
+    const before = await logRows(db, section.id);
+    for (const who of ['reviewer', 'viewer'] as const) {
+      const socket = await open(who);
+      const ack = await emitWithAck<JoinAck>(socket, ClientEvent.Join, { sectionId: section.id });
+      expect(ack).toMatchObject({ ok: true, canEdit: false });
+      const answer = await emitWithAck<UpdateAck>(socket, ClientEvent.Update, {
+        sectionId: section.id,
+        update: aChange(),
+      });
+      expect(answer).toMatchObject({ ok: false, error: { code: 'read_only' } });
+    }
+    expect(await logRows(db, section.id)).toBe(before);
+  });
+});
+
+describe('when access changes', () => {
+  it('a removed member is told within seconds and leaves the section', async () => {
+    const leadClient = await signedIn(new ApiClient(api.baseUrl), users.lead);
+    const member = await factories(db).aUser();
+    const { rows } = await db.query<{ footprint_id: string }>(
+      'SELECT p.footprint_id FROM sections s JOIN plans p ON p.id = s.plan_id WHERE s.id = $1',
+      [section.id],
+    );
+    const footprintId = rows[0]!.footprint_id;
+    await factories(db).aMembership(footprintId, member.id, 'author');
+    const peer = new CollabPeer(api.baseUrl, await cookieOf(member), section.id);
+    expect(await peer.connect({ reconnection: false })).toMatchObject({ ok: true, canEdit: true });
+
+    const slug = (
+      await db.query<{ slug: string }>('SELECT slug FROM footprints WHERE id = $1', [footprintId])
+    ).rows[0]!.slug;
+    const demoted = await leadClient.patch(`/api/footprints/${slug}/members/${member.id}`, {
+      role: 'viewer',
+    });
+    expect(demoted.status).toBe(200);
+    await eventually(() => peer.access.some((m) => m.access === 'read'), 5_000);
+
+    const removed = await leadClient.delete(`/api/footprints/${slug}/members/${member.id}`);
+    expect(removed.status).toBe(204);
+    await eventually(() => peer.access.some((m) => m.access === 'none'), 5_000);
+    const answer = await emitWithAck<UpdateAck>(peer.socket, ClientEvent.Update, {
+      sectionId: section.id,
+      update: aChange(),
+    });
+    expect(answer).toMatchObject({ ok: false, error: { code: 'not_joined' } });
+    peer.close();
+  });
+});
+
+describe('starting text', () => {
+  it('a section made with starting text opens with it, written once as the first log row', async () => {
+    const leadClient = await signedIn(new ApiClient(api.baseUrl), users.lead);
+    const { rows: plans } = await db.query<{ plan_id: string }>(
+      'SELECT plan_id FROM sections WHERE id = $1',
+      [section.id],
+    );
+    const created = await leadClient.post<{ id: string }>(
+      `/api/plans/${plans[0]!.plan_id}/sections`,
+      {
+        title: 'Faster cancer diagnosis',
+        theme: 'care_and_quality',
+        text: 'Where we are: the 62-day standard is not met.\n\nWhat we will do by 2020/21: diagnose within 28 days.',
+      },
+    );
+    expect(created.status).toBe(201);
+    expect(await logRows(db, created.body.id)).toBe(1);
+    const peer = new CollabPeer(api.baseUrl, cookies.author!, created.body.id);
+    await peer.connect({ reconnection: false });
+    await peer.whenSynced();
+    expect(peer.fragment.toString()).toBe(
+      '<paragraph>Where we are: the 62-day standard is not met.</paragraph><paragraph>What we will do by 2020/21: diagnose within 28 days.</paragraph>',
+    );
+    peer.close();
+  });
+});

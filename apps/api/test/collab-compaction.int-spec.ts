@@ -1,0 +1,81 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { ApiClient, connectTestDatabase, startApi, type RunningApi } from '@commonplan/testing';
+import type pg from 'pg';
+import * as Y from 'yjs';
+import { CollabPeer, eventually, fingerprint, logRows, storedDoc } from './collab-test-client.js';
+import { factories, signedIn, type TestSection } from './factories.js';
+
+/** A long update log is merged into a snapshot without changing the text or losing new edits. */
+
+let api: RunningApi;
+let db: pg.Client;
+let section: TestSection;
+let cookie: string;
+
+/** Writes 10,000 small updates straight into the section's log, as a long history would leave. */
+async function aLongHistory(sectionId: string): Promise<Y.Doc> {
+  const doc = new Y.Doc();
+  const updates: Buffer[] = [];
+  doc.on('update', (update: Uint8Array) => updates.push(Buffer.from(update)));
+  const paragraph = new Y.XmlElement('paragraph');
+  doc.getXmlFragment('content').insert(0, [paragraph]);
+  const text = new Y.XmlText();
+  paragraph.insert(0, [text]);
+  for (let i = 0; i < 9_998; i += 1) {
+    if (i % 7 === 6) text.delete(Math.floor(text.length / 2), 1);
+    else text.insert(text.length, String.fromCharCode(97 + (i % 26)));
+  }
+  expect(updates).toHaveLength(10_000);
+  for (let i = 0; i < updates.length; i += 1000) {
+    const chunk = updates.slice(i, i + 1000);
+    await db.query(
+      'INSERT INTO section_updates (section_id, update) SELECT $1, u FROM unnest($2::bytea[]) WITH ORDINALITY AS t(u, n) ORDER BY n',
+      [sectionId, chunk],
+    );
+  }
+  return doc;
+}
+
+beforeAll(async () => {
+  api = await startApi({ env: { COLLAB_COMPACT_AFTER_UPDATES: '500' } });
+  db = await connectTestDatabase();
+  const f = factories(db);
+  const author = await f.aUser();
+  const footprint = await f.aFootprint({ members: { author: [author] } });
+  section = await f.aSection((await f.aPlan(footprint.id)).id);
+  cookie = (await signedIn(new ApiClient(api.baseUrl), author)).sessionCookie!;
+});
+
+afterAll(async () => {
+  await db.end();
+  await api.stop();
+});
+
+describe('compaction', () => {
+  it('a section with 10,000 updates loads the same before and after compaction, keeping edits made meanwhile', async () => {
+    const original = await aLongHistory(section.id);
+    const before = fingerprint(await storedDoc(db, section.id));
+    expect(before).toEqual(fingerprint(original));
+
+    // Opening the section finds the long log and compacts it in the background, while we edit.
+    const peer = new CollabPeer(api.baseUrl, cookie, section.id);
+    await peer.connect({ reconnection: false });
+    await peer.whenSynced();
+    expect(fingerprint(peer.doc)).toEqual(before);
+    for (let i = 0; i < 20; i += 1) peer.addParagraph(`Added during compaction ${i}.`);
+    await peer.settled();
+    expect(peer.refused).toEqual([]);
+
+    await eventually(async () => (await logRows(db, section.id)) < 100, 15_000);
+    const { rows } = await db.query<{ n: number }>(
+      'SELECT count(*)::int AS n FROM section_documents WHERE section_id = $1',
+      [section.id],
+    );
+    expect(rows[0]!.n).toBe(1);
+    const after = fingerprint(await storedDoc(db, section.id));
+    expect(after).toEqual(fingerprint(peer.doc));
+    for (let i = 0; i < 20; i += 1) expect(after.xml).toContain(`Added during compaction ${i}.`);
+    expect(after.xml).toContain(original.getXmlFragment('content').toString().slice(20, 200));
+    peer.close();
+  });
+});
