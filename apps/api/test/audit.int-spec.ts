@@ -14,7 +14,7 @@ import {
   type Factories,
   type TestFootprint,
   type TestUser,
-} from './factories.js';
+} from '@commonplan/testing';
 
 /**
  * Every change leaves an audit event saying who did what to which entity, when and from where; the

@@ -10,7 +10,7 @@ import {
   type TestPlan,
   type TestSection,
   type TestUser,
-} from './factories.js';
+} from '@commonplan/testing';
 
 /**
  * Bad input is refused with a message a person can act on and the field at fault, and nothing is

@@ -11,7 +11,7 @@ import {
   eventually,
   logRows,
 } from './collab-test-client.js';
-import { factories, signedIn, type TestSection, type TestUser } from './factories.js';
+import { factories, signedIn, type TestSection, type TestUser } from '@commonplan/testing';
 
 /** Who may open a section's text over the real-time channel, and what happens when that changes. */
 

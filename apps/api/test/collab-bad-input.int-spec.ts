@@ -14,7 +14,7 @@ import {
   seededRandom,
   storedDoc,
 } from './collab-test-client.js';
-import { factories, signedIn, type TestSection } from './factories.js';
+import { factories, signedIn, type TestSection } from '@commonplan/testing';
 
 /**
  * Whatever arrives on the socket, the server answers with a code, stays up, and leaves the

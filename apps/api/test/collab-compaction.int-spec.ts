@@ -3,7 +3,7 @@ import { ApiClient, connectTestDatabase, startApi, type RunningApi } from '@comm
 import type pg from 'pg';
 import * as Y from 'yjs';
 import { CollabPeer, eventually, fingerprint, logRows, storedDoc } from './collab-test-client.js';
-import { factories, signedIn, type TestSection } from './factories.js';
+import { factories, signedIn, type TestSection } from '@commonplan/testing';
 
 /** A long update log is merged into a snapshot without changing the text or losing new edits. */
 

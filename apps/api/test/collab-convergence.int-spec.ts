@@ -9,7 +9,7 @@ import {
   seededRandom,
   storedDoc,
 } from './collab-test-client.js';
-import { factories, signedIn, type TestSection } from './factories.js';
+import { factories, signedIn, type TestSection } from '@commonplan/testing';
 
 /** Many people editing one section at once, dropping off and coming back, end with one text. */
 

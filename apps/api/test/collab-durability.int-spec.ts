@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { ApiClient, connectTestDatabase, startApi, type RunningApi } from '@commonplan/testing';
 import type pg from 'pg';
 import { CollabPeer, eventually, fingerprint, storedDoc } from './collab-test-client.js';
-import { factories, signedIn, type TestSection, type TestUser } from './factories.js';
+import { factories, signedIn, type TestSection, type TestUser } from '@commonplan/testing';
 
 /** An acknowledged edit survives kill -9 of the API, and clients carry on by themselves. */
 

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { ApiClient, connectTestDatabase, startApi, type RunningApi } from '@commonplan/testing';
 import type pg from 'pg';
 import { CollabPeer, eventually, fingerprint, storedDoc } from './collab-test-client.js';
-import { factories, signedIn, type TestSection } from './factories.js';
+import { factories, signedIn, type TestSection } from '@commonplan/testing';
 
 /** Two API instances sharing PostgreSQL and Redis: people on either see each other's edits live. */
 

@@ -19,7 +19,7 @@ import {
   type Factories,
   type TestFootprint,
   type TestUser,
-} from './factories.js';
+} from '@commonplan/testing';
 
 /** What people rely on day to day: their footprints, plans moving through their life, sections. */
 

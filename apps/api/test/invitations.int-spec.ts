@@ -16,7 +16,7 @@ import {
   type Factories,
   type TestFootprint,
   type TestUser,
-} from './factories.js';
+} from '@commonplan/testing';
 
 /** A lead invites someone by email; the link shows what it is for, works once, and signs them in. */
 

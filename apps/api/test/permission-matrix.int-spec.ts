@@ -11,7 +11,7 @@ import {
   type TestPlan,
   type TestSection,
   type TestUser,
-} from './factories.js';
+} from '@commonplan/testing';
 
 /**
  * Who may do what, over REST: every endpoint against every kind of person, as the shared

@@ -1,7 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { ApiClient, connectTestDatabase, startApi, type RunningApi } from '@commonplan/testing';
 import type pg from 'pg';
-import { auditCount, factories, signedIn, type Factories, type TestUser } from './factories.js';
+import {
+  auditCount,
+  factories,
+  signedIn,
+  type Factories,
+  type TestUser,
+} from '@commonplan/testing';
 
 /**
  * Signing in and out, slowing and locking repeated failures, sessions that end, the cookie's

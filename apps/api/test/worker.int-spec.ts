@@ -9,7 +9,7 @@ import {
 } from '@commonplan/testing';
 import { Queue } from 'bullmq';
 import type pg from 'pg';
-import { factories, signedIn, unique, type Factories } from './factories.js';
+import { factories, signedIn, unique, type Factories } from '@commonplan/testing';
 
 /** The worker process runs the jobs the API queues, against the same database and Redis. */
 describe('the worker', () => {

@@ -4,3 +4,4 @@ export * from './api-process.ts';
 export * from './api-client.ts';
 export * from './chromium.ts';
 export * from './smtp-sink.ts';
+export * from './factories.ts';

@@ -3,7 +3,7 @@
  * defaults that make it unique, so tests running side by side never see each other's data.
  */
 import { randomBytes } from 'node:crypto';
-import type { ApiClient } from '@commonplan/testing';
+import type { ApiClient } from './api-client.ts';
 import type {
   FootprintRole,
   OrganisationKind,
@@ -13,7 +13,7 @@ import type {
   SectionTheme,
 } from '@commonplan/domain';
 import type pg from 'pg';
-import { hashPassword } from '../src/auth/password.js';
+import argon2 from 'argon2';
 
 export const defaultPassword = 'correct horse battery';
 
@@ -27,7 +27,7 @@ const hashes = new Map<string, Promise<string>>();
 function hashOnce(password: string): Promise<string> {
   let hash = hashes.get(password);
   if (!hash) {
-    hash = hashPassword(password);
+    hash = argon2.hash(password, { type: argon2.argon2id });
     hashes.set(password, hash);
   }
   return hash;
