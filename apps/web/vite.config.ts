@@ -15,6 +15,9 @@ export default defineConfig({
     alias: {
       // Read the shared rules from source so the client never runs a stale build of them.
       '@commonplan/domain': fromWeb('../../libs/domain/src/index.ts'),
+      '@commonplan/protocol': fromWeb('../../libs/protocol/src/index.ts'),
+      '@commonplan/editor': fromWeb('../../libs/editor/src/index.ts'),
+      '@commonplan/collab-client': fromWeb('../../libs/collab-client/src/index.ts'),
     },
   },
   build: {

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { listMembers, listOrganisations } from '../footprints/footprints.api';
 import { getPlan } from '../plans/plans.api';
+import { SectionEditor } from '../section-editor/section-editor.component';
 import { fetchAllPages } from '../shared/api/fetch-all-pages';
 import { Breadcrumbs } from '../shared/components/breadcrumbs.component';
 import { ErrorSummary } from '../shared/components/error-summary.component';
@@ -81,13 +82,11 @@ export function SectionPage() {
       <span className="nhsuk-caption-l">{plan.title}</span>
       <h1 className="nhsuk-heading-l">{section.title}</h1>
       <SectionSummaryList section={section} />
-      <div className="nhsuk-inset-text">
-        <span className="nhsuk-u-visually-hidden">Information: </span>
-        <p>
-          Writing the text of a section together, with comments and review, arrives in the next
-          release of Commonplan. For now, set up who leads, writes and reviews each section.
-        </p>
-      </div>
+      <SectionEditor
+        key={section.id}
+        sectionId={section.id}
+        mayEditText={plan.allowedActions.includes('section.editText')}
+      />
 
       {canUpdate ? (
         <section aria-labelledby="edit-section-heading">
