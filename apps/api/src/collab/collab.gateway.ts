@@ -346,10 +346,32 @@ export class CollabGateway implements OnGatewayInit, OnApplicationShutdown {
     }
   }
 
+  /**
+   * The periodic sweep: a socket whose session has ended (signed out, expired) is closed, and every
+   * open section follows the person's current access.
+   */
   private async recheckAll(): Promise<void> {
     for (const { session, socket } of [...this.sessions.values()]) {
+      if (!(await this.sessionStillLive(socket, session))) {
+        socket.emit(ServerEvent.Error, collabError('session_expired'));
+        socket.disconnect(true);
+        continue;
+      }
       for (const sectionId of [...session.joined.keys()])
         await this.recheck(socket, session, sectionId);
+    }
+  }
+
+  private async sessionStillLive(socket: Socket, session: CollabSession): Promise<boolean> {
+    try {
+      return await this.handshake.stillSignedIn(session.auth, socket.handshake.headers.cookie);
+    } catch (error) {
+      // The database being away is not the person's fault: keep them, and check again next time.
+      this.logger.warn(
+        { event: 'collab_session_check_failed', err: error },
+        'could not check session',
+      );
+      return true;
     }
   }
 

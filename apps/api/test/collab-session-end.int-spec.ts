@@ -1,0 +1,55 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import {
+  ApiClient,
+  connectTestDatabase,
+  factories,
+  signedIn,
+  startApi,
+  type RunningApi,
+} from '@commonplan/testing';
+import { ServerEvent, type CollabError } from '@commonplan/protocol';
+import type pg from 'pg';
+import { connectSocket, eventually } from './collab-test-client.js';
+
+/** Signing out, or a session running out, ends that person's open real-time connections too. */
+describe('the end of a session', () => {
+  let api: RunningApi;
+  let db: pg.Client;
+
+  beforeAll(async () => {
+    api = await startApi({ env: { COLLAB_ACCESS_RECHECK_SECONDS: '1' } });
+    db = await connectTestDatabase();
+  });
+
+  afterAll(async () => {
+    await api?.stop();
+    await db?.end();
+  });
+
+  it('closes the sockets of someone who signs out, within seconds', async () => {
+    const user = await factories(db).aUser();
+    const client = await signedIn(new ApiClient(api.baseUrl), user);
+    const socket = await connectSocket(api.baseUrl, { cookie: client.sessionCookie });
+    const errors: CollabError[] = [];
+    socket.on(ServerEvent.Error, (error: CollabError) => errors.push(error));
+    expect(socket.connected).toBe(true);
+
+    expect((await client.post('/api/auth/sign-out')).status).toBe(204);
+
+    await eventually(() => !socket.connected, 5000);
+    expect(errors.map((error) => error.code)).toContain('session_expired');
+  });
+
+  it('closes the sockets of a session that has run out', async () => {
+    const user = await factories(db).aUser();
+    const client = await signedIn(new ApiClient(api.baseUrl), user);
+    const socket = await connectSocket(api.baseUrl, { cookie: client.sessionCookie });
+
+    await db.query(
+      `UPDATE sessions SET expires_at = now() - interval '1 minute' WHERE user_id = $1`,
+      [user.id],
+    );
+
+    await eventually(() => !socket.connected, 5000);
+  });
+});
