@@ -1,9 +1,8 @@
 import type { MemberView, OrganisationView, PlanView, SectionView } from '@commonplan/domain';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { listMembers, listOrganisations } from '../footprints/footprints.api';
 import { getPlan } from '../plans/plans.api';
-import { SectionEditor } from '../section-editor/section-editor.component';
 import { fetchAllPages } from '../shared/api/fetch-all-pages';
 import { Breadcrumbs } from '../shared/components/breadcrumbs.component';
 import { ErrorSummary } from '../shared/components/error-summary.component';
@@ -18,6 +17,13 @@ import { DeleteSection } from './delete-section.component';
 import { EditSectionForm } from './edit-section-form.component';
 import { SectionSummaryList } from './section-summary-list.component';
 import { getSection } from './sections.api';
+
+/** The editor (TipTap, Yjs, socket.io) is most of the client's code: load it only on this page. */
+const SectionEditor = lazy(() =>
+  import('../section-editor/section-editor.component').then((module) => ({
+    default: module.SectionEditor,
+  })),
+);
 
 interface SectionContext {
   section: SectionView;
@@ -82,11 +88,13 @@ export function SectionPage() {
       <span className="nhsuk-caption-l">{plan.title}</span>
       <h1 className="nhsuk-heading-l">{section.title}</h1>
       <SectionSummaryList section={section} />
-      <SectionEditor
-        key={section.id}
-        sectionId={section.id}
-        mayEditText={plan.allowedActions.includes('section.editText')}
-      />
+      <Suspense fallback={<LoadingMessage text="Loading the editor…" />}>
+        <SectionEditor
+          key={section.id}
+          sectionId={section.id}
+          mayEditText={plan.allowedActions.includes('section.editText')}
+        />
+      </Suspense>
 
       {canUpdate ? (
         <section aria-labelledby="edit-section-heading">
