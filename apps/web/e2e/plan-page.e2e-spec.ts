@@ -78,6 +78,8 @@ describe('the plan page', () => {
 
     await page.getByRole('link', { name: footprint.name }).click();
     await page.getByRole('heading', { level: 1, name: footprint.name }).waitFor();
+    // The demo's population is made up, and the page says so.
+    await page.getByText(/^[\d,]+ \(illustrative figure\)$/).waitFor();
     const organisationsTable = page.getByRole('table', { name: 'Member organisations' });
     for (const organisation of organisations)
       await organisationsTable

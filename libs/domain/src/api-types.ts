@@ -63,6 +63,8 @@ export interface FootprintSummary {
   slug: string;
   region: string;
   population: number;
+  /** The population is an illustrative figure (demo data), to be shown as such. */
+  populationIsEstimate: boolean;
   myRole: FootprintRole | null;
   organisationCount: number;
   planCount: number;

@@ -30,6 +30,10 @@ export class Footprint {
   @Column({ type: 'integer' })
   population!: number;
 
+  /** True when the population is an illustrative figure (the demo), not a published one. */
+  @Column({ name: 'population_is_estimate', type: 'boolean', default: false })
+  populationIsEstimate!: boolean;
+
   @ManyToMany(() => Organisation)
   @JoinTable({
     name: 'footprint_organisations',

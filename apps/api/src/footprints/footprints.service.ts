@@ -57,6 +57,7 @@ export class FootprintsService {
       .addSelect('footprint.slug', 'slug')
       .addSelect('footprint.region', 'region')
       .addSelect('footprint.population', 'population')
+      .addSelect('footprint.population_is_estimate', 'population_is_estimate')
       .addSelect('membership.role', 'role')
       .addSelect(
         '(SELECT count(*) FROM footprint_organisations fo WHERE fo.footprint_id = footprint.id)',
@@ -80,6 +81,7 @@ export class FootprintsService {
         slug: String(row.slug),
         region: String(row.region),
         population: Number(row.population),
+        populationIsEstimate: Boolean(row.population_is_estimate),
         myRole: (row.role as FootprintSummary['myRole']) ?? null,
         organisationCount: Number(row.organisation_count),
         planCount: Number(row.plan_count),
@@ -105,6 +107,7 @@ export class FootprintsService {
       slug: footprint.slug,
       region: footprint.region,
       population: footprint.population,
+      populationIsEstimate: footprint.populationIsEstimate,
       myRole: actor.role,
       organisationCount: Number(counts?.organisations ?? 0),
       planCount: Number(counts?.plans ?? 0),
@@ -134,6 +137,7 @@ export class FootprintsService {
           slug,
           region: input.region.trim(),
           population: input.population,
+          populationIsEstimate: false,
         }),
       );
       await this.audit.record(
@@ -160,10 +164,12 @@ export class FootprintsService {
   ): Promise<FootprintView> {
     const access = await this.access.bySlug(auth, slug);
     if (!auth.isAdmin) throw footprintError(FootprintErrorCode.AdminOnly);
-    const changes = Object.fromEntries(
+    const changes: Partial<Footprint> = Object.fromEntries(
       Object.entries(input).filter(([, value]) => value !== undefined),
     );
     if (Object.keys(changes).length === 0) return this.view(access);
+    // A population an administrator enters is the published figure, no longer an illustration.
+    if (changes.population !== undefined) changes.populationIsEstimate = false;
     await this.dataSource.transaction(async (manager) => {
       await manager.update(Footprint, { id: access.footprint.id }, changes);
       await this.audit.record(

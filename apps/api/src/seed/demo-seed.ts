@@ -63,7 +63,13 @@ async function seedReferenceFootprints(manager: EntityManager): Promise<void> {
     .insert()
     .into(Footprint)
     .values(
-      footprints.map(({ name, slug, region, population }) => ({ name, slug, region, population })),
+      footprints.map(({ name, slug, region, population }) => ({
+        name,
+        slug,
+        region,
+        population,
+        populationIsEstimate: true,
+      })),
     )
     .orIgnore()
     .execute();

@@ -1,6 +1,6 @@
 import { footprintRoleLabels, type FootprintSummary } from '@commonplan/domain';
 import { Link } from 'react-router';
-import { formatNumber } from '../shared/format/format';
+import { formatNumber, formatPopulation } from '../shared/format/format';
 
 function plural(count: number, one: string, many: string): string {
   return `${formatNumber(count)} ${count === 1 ? one : many}`;
@@ -16,7 +16,7 @@ export function FootprintCard({ footprint }: { footprint: FootprintSummary }) {
           </Link>
         </h2>
         <p className="nhsuk-card__description">
-          {footprint.region} · population {formatNumber(footprint.population)}
+          {footprint.region} · population {formatPopulation(footprint)}
         </p>
         <p className="nhsuk-card__description">
           {plural(footprint.organisationCount, 'organisation', 'organisations')},{' '}

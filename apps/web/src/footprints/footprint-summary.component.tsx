@@ -1,10 +1,10 @@
 import { footprintRoleLabels, type FootprintView } from '@commonplan/domain';
-import { formatNumber } from '../shared/format/format';
+import { formatNumber, formatPopulation } from '../shared/format/format';
 
 export function FootprintSummary({ footprint }: { footprint: FootprintView }) {
   const rows: Array<[string, string]> = [
     ['Region', footprint.region],
-    ['Population', formatNumber(footprint.population)],
+    ['Population', formatPopulation(footprint)],
     ['Member organisations', formatNumber(footprint.organisationCount)],
     ['Members', formatNumber(footprint.memberCount)],
     [

@@ -30,6 +30,15 @@ export function formatNumber(value: number): string {
   return numberFormat.format(value);
 }
 
+/** A footprint's population, saying so when the figure is only an illustration (demo data). */
+export function formatPopulation(footprint: {
+  population: number;
+  populationIsEstimate: boolean;
+}): string {
+  const figure = formatNumber(footprint.population);
+  return footprint.populationIsEstimate ? `${figure} (illustrative figure)` : figure;
+}
+
 export function formatPeriod(start: string, end: string): string {
   return start === end ? start : `${start} to ${end}`;
 }
