@@ -62,7 +62,7 @@ export function startSmtpSink(): Promise<SmtpSink> {
           reply('221 Bye');
           socket.end();
         } else if (command === 'RSET' || command === 'NOOP') reply('250 OK');
-        else reply('502 Command not implemented');
+        else reply('500 Command unrecognised');
       }
     });
     socket.on('error', () => undefined);
