@@ -2,6 +2,7 @@ import type { AuditEventView, Page } from '@commonplan/domain';
 import { useParams } from 'react-router';
 import { useFootprint } from '../footprints/use-footprint.hook';
 import { Breadcrumbs } from '../shared/components/breadcrumbs.component';
+import { DataTable } from '../shared/components/data-table.component';
 import { LoadError } from '../shared/components/load-error.component';
 import { LoadingMessage } from '../shared/components/loading-message.component';
 import { Pagination } from '../shared/components/pagination.component';
@@ -54,43 +55,25 @@ export function FootprintActivityPage() {
       ) : null}
       {events.data && events.data.items.length > 0 ? (
         <>
-          <div className="nhsuk-table-container">
-            <table className="nhsuk-table">
-              <caption className="nhsuk-table__caption nhsuk-u-visually-hidden">Activity</caption>
-              <thead className="nhsuk-table__head">
-                <tr className="nhsuk-table__row">
-                  <th className="nhsuk-table__header" scope="col">
-                    When
-                  </th>
-                  <th className="nhsuk-table__header" scope="col">
-                    Who
-                  </th>
-                  <th className="nhsuk-table__header" scope="col">
-                    What happened
-                  </th>
-                </tr>
-              </thead>
-              <tbody className="nhsuk-table__body">
-                {events.data.items.map((event) => (
-                  <tr className="nhsuk-table__row" key={event.id}>
-                    <td className="nhsuk-table__cell">{formatDateTime(event.at)}</td>
-                    <td className="nhsuk-table__cell">
-                      {event.actor ? event.actor.name : 'Commonplan'}
-                      {event.address ? (
-                        <>
-                          <br />
-                          <span className="nhsuk-body-s nhsuk-u-secondary-text-colour">
-                            from {event.address}
-                          </span>
-                        </>
-                      ) : null}
-                    </td>
-                    <td className="nhsuk-table__cell">{describeAuditEvent(event)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable caption="Activity" headings={['When', 'Who', 'What happened']}>
+            {events.data.items.map((event) => (
+              <tr className="nhsuk-table__row" key={event.id}>
+                <td className="nhsuk-table__cell">{formatDateTime(event.at)}</td>
+                <td className="nhsuk-table__cell">
+                  {event.actor ? event.actor.name : 'Commonplan'}
+                  {event.address ? (
+                    <>
+                      <br />
+                      <span className="nhsuk-body-s nhsuk-u-secondary-text-colour">
+                        from {event.address}
+                      </span>
+                    </>
+                  ) : null}
+                </td>
+                <td className="nhsuk-table__cell">{describeAuditEvent(event)}</td>
+              </tr>
+            ))}
+          </DataTable>
           <Pagination page={events.data} />
         </>
       ) : null}

@@ -1,8 +1,9 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import { ErrorSummary } from '../shared/components/error-summary.component';
 import { TextInput } from '../shared/components/text-input.component';
-import { errorFor, toFormErrors, type FormError } from '../shared/forms/form-error';
+import { errorFor, type FormError } from '../shared/forms/form-error';
+import { useFormSubmission } from '../shared/forms/use-form-submission.hook';
 import { useDocumentTitle } from '../shared/hooks/use-document-title.hook';
 import { signIn } from './auth.api';
 import { safeReturnTo } from './return-to';
@@ -17,29 +18,26 @@ export function SignInPage() {
   const returnTo = safeReturnTo(params.get('returnTo'));
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
-  const [errors, setErrors] = useState<FormError[]>([]);
-  const [submitting, setSubmitting] = useState(false);
+  const { errors, submitting, handleSubmit } = useFormSubmission(inputIds, {
+    keepDisabledOnSuccess: true,
+  });
   useDocumentTitle('Sign in', errors.length > 0);
 
   if (me && !submitting) return <Navigate to={returnTo} replace />;
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    const problems: FormError[] = [];
-    if (!email.trim()) problems.push({ inputId: 'email', message: 'Enter your email address' });
-    if (!password) problems.push({ inputId: 'password', message: 'Enter your password' });
-    setErrors(problems);
-    if (problems.length > 0) return;
-    setSubmitting(true);
-    try {
+  const submit = handleSubmit({
+    validate: () => {
+      const problems: FormError[] = [];
+      if (!email.trim()) problems.push({ inputId: 'email', message: 'Enter your email address' });
+      if (!password) problems.push({ inputId: 'password', message: 'Enter your password' });
+      return problems;
+    },
+    send: async () => {
       const found = await signIn({ email: email.trim(), password });
       signedIn(found);
       navigate(returnTo, { replace: true });
-    } catch (error) {
-      setErrors(toFormErrors(error, inputIds));
-      setSubmitting(false);
-    }
-  };
+    },
+  });
 
   return (
     <div className="nhsuk-grid-row">
@@ -50,7 +48,7 @@ export function SignInPage() {
           Use the email address your partnership invited. If you have not been invited, ask your
           partnership lead.
         </p>
-        <form noValidate onSubmit={(event) => void submit(event)}>
+        <form noValidate onSubmit={submit}>
           <TextInput
             id="email"
             label="Email address"

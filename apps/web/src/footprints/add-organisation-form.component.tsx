@@ -4,11 +4,12 @@ import {
   type OrganisationKind,
   type OrganisationView,
 } from '@commonplan/domain';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { ErrorSummary } from '../shared/components/error-summary.component';
 import { SelectField } from '../shared/components/select-field.component';
 import { TextInput } from '../shared/components/text-input.component';
-import { errorFor, toFormErrors, type FormError } from '../shared/forms/form-error';
+import { errorFor } from '../shared/forms/form-error';
+import { useFormSubmission } from '../shared/forms/use-form-submission.hook';
 import { addOrganisation } from './footprints.api';
 
 const inputIds = {
@@ -26,18 +27,14 @@ export function AddOrganisationForm({ slug, onAdded }: AddOrganisationFormProps)
   const [name, setName] = useState('');
   const [kind, setKind] = useState<OrganisationKind>('nhs_trust');
   const [odsCode, setOdsCode] = useState('');
-  const [errors, setErrors] = useState<FormError[]>([]);
-  const [submitting, setSubmitting] = useState(false);
+  const { errors, submitting, handleSubmit } = useFormSubmission(inputIds);
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    if (name.trim().length < 2) {
-      setErrors([{ inputId: inputIds.name, message: 'Enter the name of the organisation' }]);
-      return;
-    }
-    setErrors([]);
-    setSubmitting(true);
-    try {
+  const submit = handleSubmit({
+    validate: () =>
+      name.trim().length < 2
+        ? [{ inputId: inputIds.name, message: 'Enter the name of the organisation' }]
+        : [],
+    send: async () => {
       const organisation = await addOrganisation(slug, {
         name: name.trim(),
         kind,
@@ -46,15 +43,11 @@ export function AddOrganisationForm({ slug, onAdded }: AddOrganisationFormProps)
       setName('');
       setOdsCode('');
       onAdded(organisation);
-    } catch (error) {
-      setErrors(toFormErrors(error, inputIds));
-    } finally {
-      setSubmitting(false);
-    }
-  };
+    },
+  });
 
   return (
-    <form noValidate onSubmit={(event) => void submit(event)}>
+    <form noValidate onSubmit={submit}>
       <ErrorSummary errors={errors} />
       <TextInput
         id={inputIds.name}

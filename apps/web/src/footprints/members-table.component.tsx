@@ -1,4 +1,5 @@
 import type { MemberView } from '@commonplan/domain';
+import { DataTable } from '../shared/components/data-table.component';
 import { MemberRow } from './member-row.component';
 
 interface MembersTableProps {
@@ -13,39 +14,20 @@ interface MembersTableProps {
 
 export function MembersTable({ members, canManage, myUserId, ...handlers }: MembersTableProps) {
   return (
-    <div className="nhsuk-table-container">
-      <table className="nhsuk-table">
-        <caption className="nhsuk-table__caption nhsuk-u-visually-hidden">Members</caption>
-        <thead className="nhsuk-table__head">
-          <tr className="nhsuk-table__row">
-            <th className="nhsuk-table__header" scope="col">
-              Name
-            </th>
-            <th className="nhsuk-table__header" scope="col">
-              Organisation
-            </th>
-            <th className="nhsuk-table__header" scope="col">
-              Role
-            </th>
-            {canManage ? (
-              <th className="nhsuk-table__header" scope="col">
-                <span className="nhsuk-u-visually-hidden">Actions</span>
-              </th>
-            ) : null}
-          </tr>
-        </thead>
-        <tbody className="nhsuk-table__body">
-          {members.map((member) => (
-            <MemberRow
-              key={member.userId}
-              member={member}
-              isMe={member.userId === myUserId}
-              canManage={canManage}
-              {...handlers}
-            />
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      caption="Members"
+      headings={['Name', 'Organisation', 'Role']}
+      actionsHeading={canManage ? 'Actions' : undefined}
+    >
+      {members.map((member) => (
+        <MemberRow
+          key={member.userId}
+          member={member}
+          isMe={member.userId === myUserId}
+          canManage={canManage}
+          {...handlers}
+        />
+      ))}
+    </DataTable>
   );
 }

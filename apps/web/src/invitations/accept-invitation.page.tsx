@@ -4,14 +4,15 @@ import {
   type InvitationPreview,
   type Me,
 } from '@commonplan/domain';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useSession } from '../auth/use-session.hook';
 import { ErrorSummary } from '../shared/components/error-summary.component';
 import { LoadingMessage } from '../shared/components/loading-message.component';
 import { TextInput } from '../shared/components/text-input.component';
 import type { ApiError } from '../shared/api/api-error';
-import { errorFor, toFormErrors, type FormError } from '../shared/forms/form-error';
+import { errorFor, type FormError } from '../shared/forms/form-error';
+import { useFormSubmission } from '../shared/forms/use-form-submission.hook';
 import { formatDate } from '../shared/format/format';
 import { useApiResource } from '../shared/hooks/use-api-resource.hook';
 import { useDocumentTitle } from '../shared/hooks/use-document-title.hook';
@@ -65,8 +66,9 @@ export function AcceptInvitationPage() {
   );
   const [name, setName] = useState('');
   const [password, setPassword] = useState('');
-  const [errors, setErrors] = useState<FormError[]>([]);
-  const [submitting, setSubmitting] = useState(false);
+  const { errors, submitting, handleSubmit } = useFormSubmission(inputIds, {
+    keepDisabledOnSuccess: true,
+  });
 
   const problem = preview.error ? unusableInvitation(preview.error) : null;
   useDocumentTitle(
@@ -90,24 +92,17 @@ export function AcceptInvitationPage() {
   if (!preview.data) return <LoadingMessage text="Checking your invitation…" />;
 
   const invitation = preview.data;
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    const problems = validate(invitation, name, password);
-    setErrors(problems);
-    if (problems.length > 0) return;
-    setSubmitting(true);
-    try {
+  const submit = handleSubmit({
+    validate: () => validate(invitation, name, password),
+    send: async () => {
       const me = await acceptInvitation(token, {
         ...(name.trim() ? { name: name.trim() } : {}),
         password,
       });
       signedIn(me);
       navigate(destinationFor(me, invitation), { replace: true });
-    } catch (error) {
-      setErrors(toFormErrors(error, inputIds));
-      setSubmitting(false);
-    }
-  };
+    },
+  });
 
   return (
     <div className="nhsuk-grid-row">
@@ -120,7 +115,7 @@ export function AcceptInvitationPage() {
           {footprintRoleLabels[invitation.role].toLowerCase()}. The invitation lasts until{' '}
           {formatDate(invitation.expiresAt)}.
         </p>
-        <form noValidate onSubmit={(event) => void submit(event)}>
+        <form noValidate onSubmit={submit}>
           {invitation.hasAccount ? (
             <p className="nhsuk-body">
               You already have a Commonplan account. Enter its password to add this footprint to it.

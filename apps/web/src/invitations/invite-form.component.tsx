@@ -5,11 +5,13 @@ import {
   type FootprintRole,
   type OrganisationView,
 } from '@commonplan/domain';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
+import { organisationOptions } from '../footprints/organisation-options';
 import { ErrorSummary } from '../shared/components/error-summary.component';
 import { SelectField } from '../shared/components/select-field.component';
 import { TextInput } from '../shared/components/text-input.component';
-import { errorFor, toFormErrors, type FormError } from '../shared/forms/form-error';
+import { errorFor } from '../shared/forms/form-error';
+import { useFormSubmission } from '../shared/forms/use-form-submission.hook';
 import { createInvitation } from './invitations.api';
 
 const inputIds = {
@@ -28,23 +30,19 @@ export function InviteForm({ slug, organisations, onInvited }: InviteFormProps) 
   const [email, setEmail] = useState('');
   const [role, setRole] = useState<FootprintRole>('author');
   const [organisationId, setOrganisationId] = useState('');
-  const [errors, setErrors] = useState<FormError[]>([]);
-  const [submitting, setSubmitting] = useState(false);
+  const { errors, submitting, handleSubmit } = useFormSubmission(inputIds);
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email.trim())) {
-      setErrors([
-        {
-          inputId: inputIds.email,
-          message: 'Enter an email address in the correct format, like name@example.nhs.uk',
-        },
-      ]);
-      return;
-    }
-    setErrors([]);
-    setSubmitting(true);
-    try {
+  const submit = handleSubmit({
+    validate: () =>
+      /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email.trim())
+        ? []
+        : [
+            {
+              inputId: inputIds.email,
+              message: 'Enter an email address in the correct format, like name@example.nhs.uk',
+            },
+          ],
+    send: async () => {
       const invitation = await createInvitation(slug, {
         email: email.trim(),
         role,
@@ -53,15 +51,11 @@ export function InviteForm({ slug, organisations, onInvited }: InviteFormProps) 
       setEmail('');
       setOrganisationId('');
       onInvited(invitation);
-    } catch (error) {
-      setErrors(toFormErrors(error, inputIds));
-    } finally {
-      setSubmitting(false);
-    }
-  };
+    },
+  });
 
   return (
-    <form noValidate onSubmit={(event) => void submit(event)}>
+    <form noValidate onSubmit={submit}>
       <ErrorSummary errors={errors} />
       <TextInput
         id={inputIds.email}
@@ -88,10 +82,7 @@ export function InviteForm({ slug, organisations, onInvited }: InviteFormProps) 
         label="Organisation (optional)"
         hint="The member organisation they work for"
         value={organisationId}
-        options={[
-          { value: '', label: 'Not set' },
-          ...organisations.map((o) => ({ value: o.id, label: o.name })),
-        ]}
+        options={organisationOptions(organisations, 'Not set')}
         onChange={setOrganisationId}
         error={errorFor(errors, inputIds.organisationId)}
       />

@@ -5,12 +5,14 @@ import {
   type SectionTheme,
   type SectionView,
 } from '@commonplan/domain';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
+import { organisationOptions } from '../footprints/organisation-options';
 import { createSection } from '../sections/sections.api';
 import { ErrorSummary } from '../shared/components/error-summary.component';
 import { SelectField } from '../shared/components/select-field.component';
 import { TextInput } from '../shared/components/text-input.component';
-import { errorFor, toFormErrors, type FormError } from '../shared/forms/form-error';
+import { errorFor, type FormError } from '../shared/forms/form-error';
+import { useFormSubmission } from '../shared/forms/use-form-submission.hook';
 
 const inputIds = {
   title: 'section-title',
@@ -29,45 +31,39 @@ export function AddSectionForm({ planId, organisations, onAdded }: AddSectionFor
   const [title, setTitle] = useState('');
   const [theme, setTheme] = useState<SectionTheme | ''>('');
   const [leadOrganisationId, setLeadOrganisationId] = useState('');
-  const [errors, setErrors] = useState<FormError[]>([]);
-  const [submitting, setSubmitting] = useState(false);
+  const { errors, submitting, handleSubmit } = useFormSubmission(inputIds);
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    const problems: FormError[] = [];
-    if (title.trim().length < 2)
-      problems.push({ inputId: inputIds.title, message: 'Enter a title for the section' });
-    if (!theme)
-      problems.push({ inputId: inputIds.theme, message: 'Select the theme the section is about' });
-    setErrors(problems);
-    if (problems.length > 0 || !theme) return;
-    setSubmitting(true);
-    try {
+  const submit = handleSubmit({
+    validate: () => {
+      const problems: FormError[] = [];
+      if (title.trim().length < 2)
+        problems.push({ inputId: inputIds.title, message: 'Enter a title for the section' });
+      if (!theme)
+        problems.push({
+          inputId: inputIds.theme,
+          message: 'Select the theme the section is about',
+        });
+      return problems;
+    },
+    send: async () => {
       const section = await createSection(planId, {
         title: title.trim(),
-        theme,
+        // validate() has already refused an empty theme.
+        theme: theme as SectionTheme,
         ...(leadOrganisationId ? { leadOrganisationId } : {}),
       });
       setTitle('');
       setLeadOrganisationId('');
       onAdded(section);
-    } catch (error) {
-      setErrors(toFormErrors(error, inputIds));
-    } finally {
-      setSubmitting(false);
-    }
-  };
+    },
+  });
 
   return (
     <section aria-labelledby="add-section-heading">
       <h2 className="nhsuk-heading-m" id="add-section-heading">
         Add a section
       </h2>
-      <form
-        noValidate
-        onSubmit={(event) => void submit(event)}
-        aria-labelledby="add-section-heading"
-      >
+      <form noValidate onSubmit={submit} aria-labelledby="add-section-heading">
         <ErrorSummary errors={errors} />
         <TextInput
           id={inputIds.title}
@@ -93,10 +89,7 @@ export function AddSectionForm({ planId, organisations, onAdded }: AddSectionFor
           label="Lead organisation (optional)"
           hint="The member organisation responsible for writing it"
           value={leadOrganisationId}
-          options={[
-            { value: '', label: 'Not chosen yet' },
-            ...organisations.map((o) => ({ value: o.id, label: o.name })),
-          ]}
+          options={organisationOptions(organisations, 'Not chosen yet')}
           onChange={setLeadOrganisationId}
           error={errorFor(errors, inputIds.leadOrganisationId)}
         />

@@ -1,7 +1,7 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { ErrorSummary } from '../shared/components/error-summary.component';
-import { toFormErrors, type FormError } from '../shared/forms/form-error';
+import { useFormSubmission } from '../shared/forms/use-form-submission.hook';
 import {
   PlanFields,
   planFieldIds,
@@ -28,27 +28,21 @@ export function CreatePlanForm({ slug }: { slug: string }) {
     periodStart: currentPlanningYear(),
     periodEnd: '',
   }));
-  const [errors, setErrors] = useState<FormError[]>([]);
-  const [submitting, setSubmitting] = useState(false);
+  const { errors, submitting, handleSubmit } = useFormSubmission(inputIds, {
+    keepDisabledOnSuccess: true,
+  });
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    const details = trimPlanDetails(values);
-    const problems = validatePlanDetails(details, inputIds);
-    setErrors(problems);
-    if (problems.length > 0) return;
-    setSubmitting(true);
-    try {
+  const details = trimPlanDetails(values);
+  const submit = handleSubmit({
+    validate: () => validatePlanDetails(details, inputIds),
+    send: async () => {
       const plan = await createPlan(slug, details);
       navigate(`/plans/${plan.id}`, { state: { notice: `You created “${plan.title}”.` } });
-    } catch (error) {
-      setErrors(toFormErrors(error, inputIds));
-      setSubmitting(false);
-    }
-  };
+    },
+  });
 
   return (
-    <form noValidate onSubmit={(event) => void submit(event)}>
+    <form noValidate onSubmit={submit}>
       <ErrorSummary errors={errors} />
       <PlanFields
         ids={inputIds}

@@ -1,7 +1,7 @@
 import type { PlanView } from '@commonplan/domain';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { ErrorSummary } from '../shared/components/error-summary.component';
-import { toFormErrors, type FormError } from '../shared/forms/form-error';
+import { useFormSubmission } from '../shared/forms/use-form-submission.hook';
 import {
   PlanFields,
   planFieldIds,
@@ -38,41 +38,28 @@ export function PlanDetailsForm({ plan, onSaved, onCancel, onErrorsChange }: Pla
     periodStart: plan.periodStart,
     periodEnd: plan.periodEnd,
   });
-  const [errors, setErrors] = useState<FormError[]>([]);
-  const [submitting, setSubmitting] = useState(false);
+  const { errors, submitting, showErrors, handleSubmit } = useFormSubmission(inputIds, {
+    keepDisabledOnSuccess: true,
+    onErrorsChange,
+  });
 
-  const showErrors = (problems: FormError[]) => {
-    setErrors(problems);
-    onErrorsChange(problems.length > 0);
-  };
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    const details = trimPlanDetails(values);
-    const problems = validatePlanDetails(details, inputIds);
-    showErrors(problems);
-    if (problems.length > 0) return;
-    const changes = changesTo(plan, details);
-    if (Object.keys(changes).length === 0) {
-      onCancel();
-      return;
-    }
-    setSubmitting(true);
-    try {
+  const details = trimPlanDetails(values);
+  const submit = handleSubmit({
+    validate: () => validatePlanDetails(details, inputIds),
+    send: async () => {
+      const changes = changesTo(plan, details);
+      // Nothing to save: close the form as Cancel would, without asking the API.
+      if (Object.keys(changes).length === 0) {
+        onCancel();
+        return;
+      }
       const saved = await updatePlan(plan.id, changes);
       onSaved(saved);
-    } catch (error) {
-      showErrors(toFormErrors(error, inputIds));
-      setSubmitting(false);
-    }
-  };
+    },
+  });
 
   return (
-    <form
-      noValidate
-      onSubmit={(event) => void submit(event)}
-      aria-labelledby="change-plan-details-heading"
-    >
+    <form noValidate onSubmit={submit} aria-labelledby="change-plan-details-heading">
       <ErrorSummary errors={errors} />
       <PlanFields ids={inputIds} values={values} onChange={setValues} errors={errors} />
       <div className="nhsuk-button-group">

@@ -10,13 +10,15 @@ import {
   type SectionTheme,
   type SectionView,
 } from '@commonplan/domain';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
+import { organisationOptions } from '../footprints/organisation-options';
 import { CheckboxesField } from '../shared/components/checkboxes-field.component';
 import { ErrorSummary } from '../shared/components/error-summary.component';
 import type { SelectOption } from '../shared/components/select-field.component';
 import { SelectField } from '../shared/components/select-field.component';
 import { TextInput } from '../shared/components/text-input.component';
-import { errorFor, toFormErrors, type FormError } from '../shared/forms/form-error';
+import { errorFor, type FormError } from '../shared/forms/form-error';
+import { useFormSubmission } from '../shared/forms/use-form-submission.hook';
 import { updateSection } from './sections.api';
 
 const inputIds = {
@@ -66,23 +68,21 @@ export function EditSectionForm({
   const [authorIds, setAuthorIds] = useState(section.authors.map((a) => a.userId));
   const [reviewerIds, setReviewerIds] = useState(section.reviewers.map((r) => r.userId));
   const [dueDate, setDueDate] = useState(section.dueDate ?? '');
-  const [errors, setErrors] = useState<FormError[]>([]);
-  const [submitting, setSubmitting] = useState(false);
+  const { errors, submitting, handleSubmit } = useFormSubmission(inputIds);
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    const problems: FormError[] = [];
-    if (title.trim().length < 2)
-      problems.push({ inputId: inputIds.title, message: 'Enter a title for the section' });
-    if (dueDate && !/^\d{4}-\d{2}-\d{2}$/.test(dueDate))
-      problems.push({
-        inputId: inputIds.dueDate,
-        message: 'Enter the due date as a real date, like 18 December 2026',
-      });
-    setErrors(problems);
-    if (problems.length > 0) return;
-    setSubmitting(true);
-    try {
+  const submit = handleSubmit({
+    validate: () => {
+      const problems: FormError[] = [];
+      if (title.trim().length < 2)
+        problems.push({ inputId: inputIds.title, message: 'Enter a title for the section' });
+      if (dueDate && !/^\d{4}-\d{2}-\d{2}$/.test(dueDate))
+        problems.push({
+          inputId: inputIds.dueDate,
+          message: 'Enter the due date as a real date, like 18 December 2026',
+        });
+      return problems;
+    },
+    send: async () => {
       onSaved(
         await updateSection(section.id, {
           title: title.trim(),
@@ -93,15 +93,11 @@ export function EditSectionForm({
           dueDate: dueDate || null,
         }),
       );
-    } catch (error) {
-      setErrors(toFormErrors(error, inputIds));
-    } finally {
-      setSubmitting(false);
-    }
-  };
+    },
+  });
 
   return (
-    <form noValidate onSubmit={(event) => void submit(event)}>
+    <form noValidate onSubmit={submit}>
       <ErrorSummary errors={errors} />
       <TextInput
         id={inputIds.title}
@@ -122,10 +118,7 @@ export function EditSectionForm({
         id={inputIds.leadOrganisationId}
         label="Lead organisation"
         value={leadOrganisationId}
-        options={[
-          { value: '', label: 'Not chosen yet' },
-          ...organisations.map((o) => ({ value: o.id, label: o.name })),
-        ]}
+        options={organisationOptions(organisations, 'Not chosen yet')}
         onChange={setLeadOrganisationId}
         error={errorFor(errors, inputIds.leadOrganisationId)}
       />
