@@ -1,0 +1,228 @@
+/**
+ * A load generator: a child process of the harness driving several editors, each a SectionProvider
+ * on its own socket, signed in over REST like a browser. It records when each measured change was
+ * made, when the server acknowledged it as durable, and when other editors' changes arrived here;
+ * the harness joins these across generators. It also reports its own CPU use, so a run where the
+ * generator rather than the server was the bottleneck can be thrown out.
+ */
+import { writeFileSync } from 'node:fs';
+import { SectionProvider } from '@commonplan/collab-client';
+import * as Y from 'yjs';
+import { signIn } from './api-server.js';
+import { sleep, wallClockMs } from './clock.js';
+import type {
+  Arrival,
+  EditorPlan,
+  FromGenerator,
+  GeneratorResult,
+  GeneratorTask,
+  SentChange,
+  ToGenerator,
+} from './generator-protocol.js';
+import { appendParagraph, nextCharacter, proseBlock } from './section-text.js';
+
+interface PendingAck {
+  sentAt: number;
+  measured: boolean;
+}
+
+interface Editor {
+  plan: EditorPlan;
+  provider: SectionProvider;
+  text: Y.XmlText;
+  typed: number;
+  /** Changes sent and not yet acknowledged, oldest first: acknowledgements come in order. */
+  pending: PendingAck[];
+  /** The provider's count of unacknowledged changes when it last reported it. */
+  lastCount: number;
+}
+
+const sends: SentChange[] = [];
+const arrivals: Arrival[] = [];
+const acks: Array<[number, number]> = [];
+const errors: Record<string, number> = {};
+const editors: Editor[] = [];
+let task: GeneratorTask;
+/** Arrivals before this time are not recorded (nothing measured was sent before it). */
+let recordArrivalsFrom = Number.POSITIVE_INFINITY;
+let cpuAtGo: NodeJS.CpuUsage | null = null;
+let wallAtGo = 0;
+
+function send(message: FromGenerator): void {
+  process.send?.(message);
+}
+
+function countError(code: string): void {
+  errors[code] = (errors[code] ?? 0) + 1;
+}
+
+async function openEditor(plan: EditorPlan, cookie: string): Promise<Editor> {
+  const provider = new SectionProvider({
+    url: task.baseUrl,
+    sectionId: plan.sectionId,
+    headers: { cookie, origin: task.baseUrl },
+    user: { name: plan.email, color: '#005eb8' },
+    ackTimeoutMs: 30_000,
+  });
+  const editor: Editor = {
+    plan,
+    provider,
+    text: undefined as unknown as Y.XmlText,
+    typed: 0,
+    pending: [],
+    lastCount: 0,
+  };
+  provider.on('error', (error) => countError(error.code));
+  provider.on('unacknowledged', (count) => {
+    const now = wallClockMs();
+    for (let acked = editor.lastCount - count; acked > 0 && editor.pending.length > 0; acked -= 1) {
+      const sent = editor.pending.shift()!;
+      if (sent.measured) acks.push([sent.sentAt, now]);
+    }
+    editor.lastCount = count;
+  });
+  provider.doc.on('update', (update: Uint8Array, origin: unknown) => {
+    if (origin !== provider) return;
+    const arrivedAt = wallClockMs();
+    if (arrivedAt < recordArrivalsFrom) return;
+    const meta = Y.parseUpdateMeta(update);
+    for (const [clientId, from] of meta.from)
+      arrivals.push([clientId, from, meta.to.get(clientId) ?? from, arrivedAt]);
+  });
+  await provider.synced();
+  // Each editor types into a paragraph of its own, as people usually do.
+  editor.text = appendParagraph(provider.doc);
+  await provider.saved();
+  return editor;
+}
+
+/** Makes one change through `change`, noting when and where its structs start. */
+function change(editor: Editor, measured: boolean, makeChange: () => void): void {
+  const doc = editor.provider.doc;
+  const sentAt = wallClockMs();
+  if (measured)
+    sends.push([
+      doc.clientID,
+      Y.getState(doc.store, doc.clientID),
+      sentAt,
+      editor.plan.editorsInSection - 1,
+    ]);
+  editor.pending.push({ sentAt, measured });
+  makeChange();
+}
+
+function keystroke(editor: Editor, measured: boolean): void {
+  change(editor, measured, () => {
+    if (editor.typed > 0 && editor.typed % 400 === 0)
+      editor.text = appendParagraph(editor.provider.doc);
+    else editor.text.insert(editor.text.length, nextCharacter(editor.typed));
+    editor.typed += 1;
+  });
+}
+
+async function allSaved(timeoutMs: number): Promise<void> {
+  await Promise.race([
+    Promise.all(editors.map((editor) => editor.provider.saved())),
+    sleep(timeoutMs),
+  ]);
+  const unsaved = editors.reduce((sum, editor) => sum + editor.provider.unacknowledged, 0);
+  if (unsaved > 0) errors.unacknowledged_at_end = unsaved;
+}
+
+async function runHuman(startAt: number): Promise<void> {
+  const windowStart = startAt + task.warmupMs;
+  const windowEnd = windowStart + task.measureMs;
+  recordArrivalsFrom = windowStart;
+  const interval = 1000 / task.keystrokesPerSecond;
+  await sleep(Math.max(0, startAt - wallClockMs()));
+  const timers: Array<ReturnType<typeof setTimeout>> = [];
+  for (const editor of editors) {
+    const phase = Math.random() * interval;
+    timers.push(
+      setTimeout(() => {
+        const tick = () => {
+          const now = wallClockMs();
+          keystroke(editor, now >= windowStart && now < windowEnd);
+        };
+        tick();
+        timers.push(setInterval(tick, interval));
+      }, phase),
+    );
+  }
+  await sleep(Math.max(0, windowEnd - wallClockMs()));
+  for (const timer of timers) clearTimeout(timer);
+  await allSaved(20_000);
+}
+
+async function runBurst(startAt: number): Promise<void> {
+  recordArrivalsFrom = startAt;
+  await sleep(Math.max(0, startAt - wallClockMs()));
+  await Promise.all(
+    editors.map(async (editor, index) => {
+      for (let block = 0; block < task.blocksPerEditor; block += 1) {
+        const text = proseBlock(task.blockBytes, `[${index}:${block}]`);
+        change(editor, true, () => {
+          editor.text = appendParagraph(editor.provider.doc, text);
+        });
+        await editor.provider.saved();
+      }
+    }),
+  );
+  await allSaved(20_000);
+}
+
+async function setup(given: GeneratorTask): Promise<void> {
+  task = given;
+  const cookies = new Map<string, string>();
+  for (const email of new Set(task.editors.map((plan) => plan.email)))
+    cookies.set(email, await signIn(task.baseUrl, email, task.password));
+  const opened = await Promise.all(
+    task.editors.map((plan) => openEditor(plan, cookies.get(plan.email)!)),
+  );
+  editors.push(...opened);
+}
+
+async function go(startAt: number): Promise<void> {
+  cpuAtGo = process.cpuUsage();
+  wallAtGo = wallClockMs();
+  if (task.shape === 'human') await runHuman(startAt);
+  else await runBurst(startAt);
+}
+
+function collect(resultFile: string): number {
+  const cpu = process.cpuUsage(cpuAtGo ?? undefined);
+  const cpuMs = (cpu.user + cpu.system) / 1000;
+  const wallMs = wallClockMs() - wallAtGo;
+  const result: GeneratorResult = { sends, arrivals, acks, errors, cpuMs, wallMs };
+  writeFileSync(resultFile, JSON.stringify(result));
+  return (cpuMs / wallMs) * 100;
+}
+
+function fail(error: unknown): void {
+  send({
+    type: 'failed',
+    message: error instanceof Error ? (error.stack ?? error.message) : String(error),
+  });
+}
+
+process.on('message', (message: ToGenerator) => {
+  switch (message.type) {
+    case 'setup':
+      setup(message.task).then(() => send({ type: 'ready' }), fail);
+      break;
+    case 'go':
+      go(message.startAt).then(() => send({ type: 'sent' }), fail);
+      break;
+    case 'collect':
+      try {
+        send({ type: 'collected', cpuPercent: collect(message.resultFile) });
+      } catch (error) {
+        fail(error);
+      }
+      break;
+    case 'close':
+      for (const editor of editors) editor.provider.destroy();
+      setTimeout(() => process.exit(0), 200);
+      break;
+  }
+});

@@ -1,0 +1,62 @@
+/**
+ * Section text as the editor writes it: paragraphs (`paragraph` elements holding a text node) in
+ * the `content` XML fragment of the section's Y.Doc.
+ */
+import * as Y from 'yjs';
+
+export const contentFragment = 'content';
+
+const prose =
+  'The partnership will move care closer to home by joining up community services, primary care ' +
+  'and social care around neighbourhoods of thirty to fifty thousand people. ';
+
+/** Adds an empty paragraph at the end and returns its text, ready to type into. */
+export function appendParagraph(doc: Y.Doc, text = ''): Y.XmlText {
+  const paragraph = new Y.XmlElement('paragraph');
+  const content = new Y.XmlText();
+  if (text) content.insert(0, text);
+  paragraph.insert(0, [content]);
+  doc.getXmlFragment(contentFragment).push([paragraph]);
+  return content;
+}
+
+/** The next character a typist would type, cycling through a paragraph of plausible prose. */
+export function nextCharacter(position: number): string {
+  return prose[position % prose.length]!;
+}
+
+/** About `bytes` characters of prose, with a marker so each block is distinct. */
+export function proseBlock(bytes: number, marker: string): string {
+  const head = `${marker} `;
+  let body = head;
+  while (body.length < bytes) body += prose;
+  return body.slice(0, bytes);
+}
+
+/** One update holding a few paragraphs: the text a section has before the bench types into it. */
+export function startingText(paragraphs: number): Uint8Array {
+  const doc = new Y.Doc();
+  for (let i = 0; i < paragraphs; i += 1) appendParagraph(doc, proseBlock(600, `Paragraph ${i}.`));
+  const update = Y.encodeStateAsUpdate(doc);
+  doc.destroy();
+  return update;
+}
+
+/**
+ * A section's history as `count` small updates: a person typing one character at a time, starting
+ * a new paragraph every so often. Each is the update the editor would have sent.
+ */
+export function typedHistory(count: number): Uint8Array[] {
+  const doc = new Y.Doc();
+  const updates: Uint8Array[] = [];
+  doc.on('update', (update: Uint8Array) => updates.push(update));
+  let text = appendParagraph(doc);
+  let typed = 0;
+  while (updates.length < count) {
+    if (typed > 0 && typed % 400 === 0) text = appendParagraph(doc);
+    else text.insert(text.length, nextCharacter(typed));
+    typed += 1;
+  }
+  doc.destroy();
+  return updates.slice(0, count);
+}
