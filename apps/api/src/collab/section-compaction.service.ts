@@ -12,26 +12,45 @@ import { LOGGER } from '../common/logger.js';
  */
 @Injectable()
 export class SectionCompaction {
-  private readonly running = new Set<string>();
+  /** Sections waiting for compaction, each at most once, with who to tell when it is done. */
+  private readonly waiting = new Map<string, ((merged: number) => void) | undefined>();
+  private draining = false;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
-  /** Starts a compaction in the background unless one is already running for the section. */
+  /**
+   * Queues a compaction in the background. Compactions run one at a time, with a turn of the event
+   * loop between them: when many sections pass the threshold together (a busy partnership typing
+   * everywhere at once), merging them all at once would hold up everyone's typing and saving.
+   */
   compactInBackground(sectionId: string, onDone?: (merged: number) => void): void {
-    if (this.running.has(sectionId)) return;
-    this.running.add(sectionId);
-    this.compact(sectionId)
-      .then((merged) => onDone?.(merged))
-      .catch((error: unknown) =>
-        this.logger.error(
-          { event: 'collab_compaction_failed', sectionId, err: error },
-          'compaction failed; the log is kept',
-        ),
-      )
-      .finally(() => this.running.delete(sectionId));
+    if (this.waiting.has(sectionId)) return;
+    this.waiting.set(sectionId, onDone);
+    if (!this.draining) void this.drain();
+  }
+
+  private async drain(): Promise<void> {
+    this.draining = true;
+    try {
+      for (const [sectionId, onDone] of this.waiting) {
+        await new Promise((resolve) => setImmediate(resolve));
+        try {
+          onDone?.(await this.compact(sectionId));
+        } catch (error) {
+          this.logger.error(
+            { event: 'collab_compaction_failed', sectionId, err: error },
+            'compaction failed; the log is kept',
+          );
+        } finally {
+          this.waiting.delete(sectionId);
+        }
+      }
+    } finally {
+      this.draining = false;
+    }
   }
 
   /** Returns how many log rows were merged. */
