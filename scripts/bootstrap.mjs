@@ -27,7 +27,7 @@ export function fail(message) {
 export function run(command, args, options = {}) {
   const result = spawnSync(command, args, {
     cwd: root,
-    stdio: 'inherit',
+    stdio: options.quiet ? ['ignore', 'ignore', 'inherit'] : 'inherit',
     env: { ...process.env, ...toolEnv, ...options.env },
   });
   if (result.status !== 0) {

@@ -78,6 +78,9 @@ step('Checking formatting (prettier)', () =>
   run('npx', ['prettier', '--check', '.', '--log-level=warn'], { env }),
 );
 step('Linting (eslint, module boundaries)', () => {
+  // The module-boundary rule reads Nx's project graph; on a clean clone it must be computed first,
+  // or the rule quietly skips every file.
+  run('npx', ['nx', 'show', 'projects'], { env, quiet: true });
   run('npx', ['eslint', '--max-warnings=0', 'scripts', 'jest.preset.js', 'eslint.config.js'], {
     env,
   });
