@@ -13,11 +13,12 @@ import {
 } from 'typeorm';
 import { User } from './user.entity.js';
 import { Footprint } from '../footprints/footprint.entity.js';
+import { sqlInList } from '../database/sql-in-list.js';
 
 /** A person's role in one footprint. */
 @Entity('memberships')
 @Unique('memberships_footprint_id_user_id_key', ['footprintId', 'userId'])
-@Check('memberships_role_check', `role IN (${footprintRoles.map((r) => `'${r}'`).join(', ')})`)
+@Check('memberships_role_check', sqlInList('role', footprintRoles))
 export class Membership {
   @PrimaryGeneratedColumn('uuid')
   id!: string;

@@ -13,11 +13,12 @@ import {
 import { User } from '../auth/user.entity.js';
 import { Footprint } from '../footprints/footprint.entity.js';
 import { Organisation } from '../organisations/organisation.entity.js';
+import { sqlInList } from '../database/sql-in-list.js';
 
 /** An invitation to join a footprint with a role; the link's token is stored only as a hash. */
 @Entity('invitations')
 @Index('invitations_footprint_id_created_at_idx', ['footprintId', 'createdAt'])
-@Check('invitations_role_check', `role IN (${footprintRoles.map((r) => `'${r}'`).join(', ')})`)
+@Check('invitations_role_check', sqlInList('role', footprintRoles))
 export class Invitation {
   @PrimaryGeneratedColumn('uuid')
   id!: string;

@@ -1,8 +1,9 @@
 import { organisationKinds, type OrganisationKind } from '@commonplan/domain';
 import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { sqlInList } from '../database/sql-in-list.js';
 
 @Entity('organisations')
-@Check('organisations_kind_check', `kind IN (${organisationKinds.map((k) => `'${k}'`).join(', ')})`)
+@Check('organisations_kind_check', sqlInList('kind', organisationKinds))
 export class Organisation {
   @PrimaryGeneratedColumn('uuid')
   id!: string;

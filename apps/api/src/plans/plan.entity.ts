@@ -12,14 +12,13 @@ import {
   type Relation,
 } from 'typeorm';
 import { Footprint } from '../footprints/footprint.entity.js';
-
-const inList = (values: readonly string[]) => values.map((v) => `'${v}'`).join(', ');
+import { sqlInList } from '../database/sql-in-list.js';
 
 /** A footprint's joint plan; its slug gives it a stable address within the footprint. */
 @Entity('plans')
 @Unique('plans_footprint_id_slug_key', ['footprintId', 'slug'])
-@Check('plans_kind_check', `kind IN (${inList(planKinds)})`)
-@Check('plans_status_check', `status IN (${inList(planStatuses)})`)
+@Check('plans_kind_check', sqlInList('kind', planKinds))
+@Check('plans_status_check', sqlInList('status', planStatuses))
 export class Plan {
   @PrimaryGeneratedColumn('uuid')
   id!: string;

@@ -20,14 +20,13 @@ import {
 import { Organisation } from '../organisations/organisation.entity.js';
 import { Plan } from '../plans/plan.entity.js';
 import { SectionAssignee } from './section-assignee.entity.js';
-
-const inList = (values: readonly string[]) => values.map((v) => `'${v}'`).join(', ');
+import { sqlInList } from '../database/sql-in-list.js';
 
 /** An ordered part of a plan. Its text (a Yjs document) is stored apart from these details. */
 @Entity('sections')
 @Index('sections_plan_id_position_idx', ['planId', 'position'])
-@Check('sections_theme_check', `theme IN (${inList(sectionThemes)})`)
-@Check('sections_review_status_check', `review_status IN (${inList(reviewStatuses)})`)
+@Check('sections_theme_check', sqlInList('theme', sectionThemes))
+@Check('sections_review_status_check', sqlInList('review_status', reviewStatuses))
 export class Section {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
