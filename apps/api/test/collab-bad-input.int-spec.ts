@@ -1,5 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { ApiClient, connectTestDatabase, startApi, type RunningApi } from '@commonplan/testing';
+import {
+  connectTestDatabase,
+  startApi,
+  type RunningApi,
+  type TestSection,
+  type TestUser,
+} from '@commonplan/testing';
 import { ClientEvent, type CollabError, type UpdateAck } from '@commonplan/protocol';
 import type pg from 'pg';
 import type { Socket } from 'socket.io-client';
@@ -13,8 +19,9 @@ import {
   nextError,
   seededRandom,
   storedDoc,
+  anAuthorWithASection,
+  sessionCookieOf,
 } from './collab-test-client.js';
-import { factories, signedIn, type TestSection } from '@commonplan/testing';
 
 /**
  * Whatever arrives on the socket, the server answers with a code, stays up, and leaves the
@@ -63,11 +70,9 @@ beforeAll(async () => {
     env: { COLLAB_MAX_UPDATE_BYTES: String(maxUpdateBytes), COLLAB_UPDATES_PER_SECOND: '1000' },
   });
   db = await connectTestDatabase();
-  const f = factories(db);
-  const author = await f.aUser();
-  const footprint = await f.aFootprint({ members: { author: [author] } });
-  section = await f.aSection((await f.aPlan(footprint.id)).id);
-  cookie = (await signedIn(new ApiClient(api.baseUrl), author)).sessionCookie!;
+  let author: TestUser;
+  ({ author, section } = await anAuthorWithASection(db));
+  cookie = await sessionCookieOf(api.baseUrl, author);
   writer = new CollabPeer(api.baseUrl, cookie, section.id);
   await writer.connect({ reconnection: false });
   await writer.whenSynced();

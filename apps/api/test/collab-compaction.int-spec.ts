@@ -1,9 +1,22 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { ApiClient, connectTestDatabase, startApi, type RunningApi } from '@commonplan/testing';
+import {
+  connectTestDatabase,
+  startApi,
+  type RunningApi,
+  type TestSection,
+  type TestUser,
+} from '@commonplan/testing';
 import type pg from 'pg';
 import * as Y from 'yjs';
-import { CollabPeer, eventually, fingerprint, logRows, storedDoc } from './collab-test-client.js';
-import { factories, signedIn, type TestSection } from '@commonplan/testing';
+import {
+  CollabPeer,
+  eventually,
+  fingerprint,
+  logRows,
+  storedDoc,
+  anAuthorWithASection,
+  sessionCookieOf,
+} from './collab-test-client.js';
 
 /** A long update log is merged into a snapshot without changing the text or losing new edits. */
 
@@ -39,11 +52,9 @@ async function aLongHistory(sectionId: string): Promise<Y.Doc> {
 beforeAll(async () => {
   api = await startApi({ env: { COLLAB_COMPACT_AFTER_UPDATES: '500' } });
   db = await connectTestDatabase();
-  const f = factories(db);
-  const author = await f.aUser();
-  const footprint = await f.aFootprint({ members: { author: [author] } });
-  section = await f.aSection((await f.aPlan(footprint.id)).id);
-  cookie = (await signedIn(new ApiClient(api.baseUrl), author)).sessionCookie!;
+  let author: TestUser;
+  ({ author, section } = await anAuthorWithASection(db));
+  cookie = await sessionCookieOf(api.baseUrl, author);
 });
 
 afterAll(async () => {

@@ -1,5 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { ApiClient, connectTestDatabase, startApi, type RunningApi } from '@commonplan/testing';
+import {
+  connectTestDatabase,
+  startApi,
+  type RunningApi,
+  type TestSection,
+  type TestUser,
+} from '@commonplan/testing';
 import type pg from 'pg';
 import * as Y from 'yjs';
 import {
@@ -8,8 +14,9 @@ import {
   fingerprint,
   seededRandom,
   storedDoc,
+  anAuthorWithASection,
+  sessionCookieOf,
 } from './collab-test-client.js';
-import { factories, signedIn, type TestSection } from '@commonplan/testing';
 
 /** Many people editing one section at once, dropping off and coming back, end with one text. */
 
@@ -58,11 +65,9 @@ function randomEdit(peer: CollabPeer): void {
 beforeAll(async () => {
   api = await startApi({ env: { COLLAB_COMPACT_AFTER_UPDATES: '300' } });
   db = await connectTestDatabase();
-  const f = factories(db);
-  const author = await f.aUser();
-  const footprint = await f.aFootprint({ members: { author: [author] } });
-  section = await f.aSection((await f.aPlan(footprint.id)).id);
-  cookie = (await signedIn(new ApiClient(api.baseUrl), author)).sessionCookie!;
+  let author: TestUser;
+  ({ author, section } = await anAuthorWithASection(db));
+  cookie = await sessionCookieOf(api.baseUrl, author);
 });
 
 afterAll(async () => {

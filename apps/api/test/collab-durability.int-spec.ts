@@ -1,8 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { ApiClient, connectTestDatabase, startApi, type RunningApi } from '@commonplan/testing';
 import type pg from 'pg';
-import { CollabPeer, eventually, fingerprint, storedDoc } from './collab-test-client.js';
-import { factories, signedIn, type TestSection, type TestUser } from '@commonplan/testing';
+import {
+  anAuthorWithASection,
+  CollabPeer,
+  eventually,
+  fingerprint,
+  storedDoc,
+} from './collab-test-client.js';
+import { signedIn, type TestSection, type TestUser } from '@commonplan/testing';
 
 /** An acknowledged edit survives kill -9 of the API, and clients carry on by themselves. */
 
@@ -13,10 +19,7 @@ let author: TestUser;
 
 beforeAll(async () => {
   db = await connectTestDatabase();
-  const f = factories(db);
-  author = await f.aUser();
-  const footprint = await f.aFootprint({ members: { author: [author] } });
-  section = await f.aSection((await f.aPlan(footprint.id)).id);
+  ({ author, section } = await anAuthorWithASection(db));
 });
 
 afterAll(async () => {

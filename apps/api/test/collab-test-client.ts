@@ -11,6 +11,13 @@ import {
   type JoinAck,
   type UpdateAck,
 } from '@commonplan/protocol';
+import {
+  ApiClient,
+  factories,
+  signedIn,
+  type TestSection,
+  type TestUser,
+} from '@commonplan/testing';
 import type pg from 'pg';
 import { io, type Socket } from 'socket.io-client';
 import * as Y from 'yjs';
@@ -230,4 +237,20 @@ export function seededRandom(seed: number): () => number {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
+}
+
+/** An author of a new footprint with one plan and one section: what most real-time tests start from. */
+export async function anAuthorWithASection(
+  db: pg.Client,
+): Promise<{ author: TestUser; section: TestSection }> {
+  const make = factories(db);
+  const author = await make.aUser();
+  const footprint = await make.aFootprint({ members: { author: [author] } });
+  const section = await make.aSection((await make.aPlan(footprint.id)).id);
+  return { author, section };
+}
+
+/** The session cookie of the person, signed in over REST. */
+export async function sessionCookieOf(baseUrl: string, user: TestUser): Promise<string> {
+  return (await signedIn(new ApiClient(baseUrl), user)).sessionCookie!;
 }

@@ -1,8 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { ApiClient, connectTestDatabase, startApi, type RunningApi } from '@commonplan/testing';
+import {
+  connectTestDatabase,
+  startApi,
+  type RunningApi,
+  type TestSection,
+  type TestUser,
+} from '@commonplan/testing';
 import type pg from 'pg';
-import { CollabPeer, eventually, fingerprint, storedDoc } from './collab-test-client.js';
-import { factories, signedIn, type TestSection } from '@commonplan/testing';
+import {
+  CollabPeer,
+  eventually,
+  fingerprint,
+  storedDoc,
+  anAuthorWithASection,
+  sessionCookieOf,
+} from './collab-test-client.js';
 
 /** Two API instances sharing PostgreSQL and Redis: people on either see each other's edits live. */
 
@@ -15,11 +27,9 @@ let cookie: string;
 beforeAll(async () => {
   [first, second] = await Promise.all([startApi(), startApi()]);
   db = await connectTestDatabase();
-  const f = factories(db);
-  const author = await f.aUser();
-  const footprint = await f.aFootprint({ members: { author: [author] } });
-  section = await f.aSection((await f.aPlan(footprint.id)).id);
-  cookie = (await signedIn(new ApiClient(first.baseUrl), author)).sessionCookie!;
+  let author: TestUser;
+  ({ author, section } = await anAuthorWithASection(db));
+  cookie = await sessionCookieOf(first.baseUrl, author);
 });
 
 afterAll(async () => {
