@@ -13,10 +13,11 @@ export interface RemoteChange {
 }
 
 /**
- * Cross-instance fan-out: every accepted update (and presence change) is published on Redis so
- * each instance holding the section in memory applies it too. Rooms themselves span instances
- * through the socket.io Redis adapter; this keeps the instances' documents in step. After Redis
- * comes back from an outage, listeners are told to resynchronise from PostgreSQL.
+ * Cross-instance fan-out: every accepted update (and presence change) is published once on Redis;
+ * each other instance passes it to its own people in the section and applies it to its copy of the
+ * document. Updates deliberately do not travel through the socket.io Redis adapter's room
+ * broadcast as well: that published every keystroke twice. After Redis comes back from an outage,
+ * listeners are told to resynchronise from PostgreSQL.
  */
 @Injectable()
 export class CollabFanout implements OnModuleInit, OnApplicationShutdown {

@@ -5,12 +5,14 @@ import { collabPath } from '@commonplan/protocol';
 import type { Redis } from 'ioredis';
 import { Server } from 'socket.io';
 import type { AppConfig } from '../config/app-config.js';
+import { CoalescingWebSocketServer } from './coalescing-websocket-server.js';
 import { pubSubConnection } from './collab-redis.js';
 
 /**
  * socket.io on the API's own HTTP server, with rooms spanning instances through Redis. The
  * transport's message cap sits above the largest update we accept, so an oversized update is
- * answered with `update_too_large` rather than a dropped connection. Event handlers are
+ * answered with `update_too_large` rather than a dropped connection; writes to each connection are
+ * coalesced per turn of the event loop (CoalescingWebSocketServer). Event handlers are
  * registered raw by CollabGateway (to check every payload itself), so this adapter binds none.
  */
 export class CollabIoAdapter extends AbstractWsAdapter {
@@ -28,6 +30,7 @@ export class CollabIoAdapter extends AbstractWsAdapter {
       path: collabPath,
       serveClient: false,
       maxHttpBufferSize: this.config.collab.maxUpdateBytes * 2 + 64 * 1024,
+      wsEngine: CoalescingWebSocketServer,
     });
     const publisher = pubSubConnection(this.config.redis);
     const subscriber = pubSubConnection(this.config.redis);

@@ -98,9 +98,7 @@ export class CollabUpdates {
     }
     // Whatever integrated is part of the document now, so it must reach the log and the room.
     section.estimatedBytes += change.byteLength;
-    const committed = this.log
-      .append(section.sectionId, change, session.auth.user.id)
-      .then(() => this.documents.noteAppended(section));
+    const committed = this.log.append(section.sectionId, change, session.auth.user.id);
     return { ok: true, applied: change, committed, partial: failed || incomplete };
   }
 }

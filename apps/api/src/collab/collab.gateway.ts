@@ -231,7 +231,9 @@ export class CollabGateway implements OnGatewayInit, OnApplicationShutdown {
     if (section) {
       const removal = this.awareness.removeSession(section, joined.claims.clientIds);
       if (removal) {
-        this.server.to(room(sectionId)).emit(ServerEvent.Awareness, { sectionId, update: removal });
+        this.server.local
+          .to(room(sectionId))
+          .emit(ServerEvent.Awareness, { sectionId, update: removal });
         this.fanout.publish({ kind: 'awareness', sectionId, payload: removal });
       }
     }
@@ -271,7 +273,9 @@ export class CollabGateway implements OnGatewayInit, OnApplicationShutdown {
     );
     if (!outcome.ok) return this.reply(socket, ack, outcome.code, sectionId);
     if (outcome.applied) {
-      socket.to(room(sectionId)).emit(ServerEvent.Update, { sectionId, update: outcome.applied });
+      socket.local
+        .to(room(sectionId))
+        .emit(ServerEvent.Update, { sectionId, update: outcome.applied });
       this.fanout.publish({ kind: 'update', sectionId, payload: outcome.applied });
     }
     outcome.committed.then(
@@ -296,12 +300,21 @@ export class CollabGateway implements OnGatewayInit, OnApplicationShutdown {
       (message as { update?: unknown }).update,
     );
     if (!outcome.ok) return this.reply(socket, null, outcome.code, sectionId);
-    socket.to(room(sectionId)).emit(ServerEvent.Awareness, { sectionId, update: outcome.relay });
+    socket.local
+      .to(room(sectionId))
+      .emit(ServerEvent.Awareness, { sectionId, update: outcome.relay });
     this.fanout.publish({ kind: 'awareness', sectionId, payload: outcome.relay });
   }
 
-  /** Another instance accepted a change: apply it to our copy; its room broadcast already happened. */
+  /**
+   * Another instance accepted a change: pass it to this instance's people in the section and apply
+   * it to our copy of the document.
+   */
   private applyRemote(change: RemoteChange): void {
+    const event = change.kind === 'awareness' ? ServerEvent.Awareness : ServerEvent.Update;
+    this.server.local
+      .to(room(change.sectionId))
+      .emit(event, { sectionId: change.sectionId, update: change.payload });
     const section = this.documents.get(change.sectionId);
     if (!section) return;
     try {

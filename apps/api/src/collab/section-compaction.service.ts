@@ -1,19 +1,42 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Logger } from 'pino';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import * as Y from 'yjs';
 import { LOGGER } from '../common/logger.js';
 
+/** Marks rows another instance wrote, applied here while compacting. */
+const compactionOrigin = Symbol('compaction');
+
+/**
+ * A section's document as this instance holds it in memory, with which log rows it is known to
+ * contain (those it was loaded from and those this instance appended).
+ */
+export interface LiveSectionDocument {
+  doc: Y.Doc;
+  contains(seq: string): boolean;
+  /** Rows merged into the snapshot and deleted: the document need not remember them any more. */
+  merged(seqs: string[]): void;
+}
+
 /**
  * Merges a section's update log into its snapshot so loading stays fast however long its history.
- * One transaction: read the snapshot and the rows, write the merged snapshot, delete exactly the
- * rows merged (by sequence number, so rows appended meanwhile are kept for the next time).
+ * One transaction: list the rows, write the merged snapshot, delete exactly the rows merged (by
+ * sequence number, so rows appended meanwhile are kept for the next time).
+ *
+ * When the section is open on this instance the snapshot is the document in memory, which already
+ * holds every row it appended or was loaded from; only rows it does not know (written by another
+ * instance) are read and applied first. That keeps compaction to one encode of the document instead
+ * of decoding hundreds of updates again, so it no longer holds up typing. The snapshot may include
+ * an edit whose row is still being written: duplicates are harmless in Yjs, and that row is kept.
  */
 @Injectable()
 export class SectionCompaction {
   /** Sections waiting for compaction, each at most once, with who to tell when it is done. */
-  private readonly waiting = new Map<string, ((merged: number) => void) | undefined>();
+  private readonly waiting = new Map<
+    string,
+    { live: () => LiveSectionDocument | null; onDone?: (merged: number) => void }
+  >();
   private draining = false;
 
   constructor(
@@ -26,19 +49,23 @@ export class SectionCompaction {
    * loop between them: when many sections pass the threshold together (a busy partnership typing
    * everywhere at once), merging them all at once would hold up everyone's typing and saving.
    */
-  compactInBackground(sectionId: string, onDone?: (merged: number) => void): void {
+  compactInBackground(
+    sectionId: string,
+    live: () => LiveSectionDocument | null,
+    onDone?: (merged: number) => void,
+  ): void {
     if (this.waiting.has(sectionId)) return;
-    this.waiting.set(sectionId, onDone);
+    this.waiting.set(sectionId, { live, onDone });
     if (!this.draining) void this.drain();
   }
 
   private async drain(): Promise<void> {
     this.draining = true;
     try {
-      for (const [sectionId, onDone] of this.waiting) {
+      for (const [sectionId, { live, onDone }] of this.waiting) {
         await new Promise((resolve) => setImmediate(resolve));
         try {
-          onDone?.(await this.compact(sectionId));
+          onDone?.(await this.compact(sectionId, live()));
         } catch (error) {
           this.logger.error(
             { event: 'collab_compaction_failed', sectionId, err: error },
@@ -54,60 +81,103 @@ export class SectionCompaction {
   }
 
   /** Returns how many log rows were merged. */
-  async compact(sectionId: string): Promise<number> {
+  async compact(sectionId: string, live: LiveSectionDocument | null = null): Promise<number> {
     const started = Date.now();
-    return this.dataSource.transaction(async (manager) => {
+    const result = await this.dataSource.transaction(async (manager) => {
       // Two instances compacting the same section would each write a snapshot; take turns.
       await manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [sectionId]);
-      const [current] = await manager.query<Array<{ snapshot: Buffer; snapshot_seq: string }>>(
-        'SELECT snapshot, snapshot_seq::text AS snapshot_seq FROM section_documents WHERE section_id = $1',
+      const listed = await manager.query<Array<{ seq: string }>>(
+        'SELECT seq::text AS seq FROM section_updates WHERE section_id = $1 ORDER BY seq',
         [sectionId],
       );
-      const rows = await manager.query<Array<{ seq: string; update: Buffer }>>(
-        'SELECT seq::text AS seq, update FROM section_updates WHERE section_id = $1 ORDER BY seq',
-        [sectionId],
-      );
-      if (rows.length === 0) return 0;
-      const doc = new Y.Doc({ gc: true });
-      doc.transact(() => {
-        if (current) Y.applyUpdate(doc, current.snapshot);
-        for (const row of rows) Y.applyUpdate(doc, row.update);
-      });
-      if (doc.store.pendingStructs || doc.store.pendingDs) {
-        // Never bake an incomplete state into the snapshot; the rows stay as they are.
-        doc.destroy();
-        this.logger.error(
-          { event: 'collab_compaction_skipped', sectionId },
-          'the log has missing dependencies',
-        );
-        return 0;
-      }
-      const snapshot = Buffer.from(Y.encodeStateAsUpdate(doc));
-      doc.destroy();
-      const seqs = rows.map((row) => row.seq);
-      const lastSeq = seqs.reduce(
-        (max, seq) => (BigInt(seq) > BigInt(max) ? seq : max),
-        current?.snapshot_seq ?? '0',
-      );
+      if (listed.length === 0) return null;
+      const seqs = listed.map((row) => row.seq);
+      const snapshot = live
+        ? await this.fromLiveDocument(manager, sectionId, live, seqs)
+        : await this.fromStoredLog(manager, sectionId, seqs);
+      if (!snapshot) return null;
+      const lastSeq = seqs[seqs.length - 1]!;
       await manager.query(
         `INSERT INTO section_documents (section_id, snapshot, snapshot_seq, updated_at)
          VALUES ($1, $2, $3, now())
          ON CONFLICT (section_id) DO UPDATE
-           SET snapshot = EXCLUDED.snapshot, snapshot_seq = EXCLUDED.snapshot_seq, updated_at = now()`,
+           SET snapshot = EXCLUDED.snapshot,
+               snapshot_seq = GREATEST(section_documents.snapshot_seq, EXCLUDED.snapshot_seq),
+               updated_at = now()`,
         [sectionId, snapshot, lastSeq],
       );
       await manager.query('DELETE FROM section_updates WHERE seq = ANY($1::bigint[])', [seqs]);
-      this.logger.info(
-        {
-          event: 'collab_compacted',
-          sectionId,
-          merged: rows.length,
-          bytes: snapshot.length,
-          ms: Date.now() - started,
-        },
-        'section log compacted',
-      );
-      return rows.length;
+      return { seqs, bytes: snapshot.length };
     });
+    if (!result) return 0;
+    live?.merged(result.seqs);
+    this.logger.info(
+      {
+        event: 'collab_compacted',
+        sectionId,
+        merged: result.seqs.length,
+        bytes: result.bytes,
+        fromMemory: live !== null,
+        ms: Date.now() - started,
+      },
+      'section log compacted',
+    );
+    return result.seqs.length;
+  }
+
+  private async fromLiveDocument(
+    manager: EntityManager,
+    sectionId: string,
+    live: LiveSectionDocument,
+    seqs: string[],
+  ): Promise<Buffer | null> {
+    const unknown = seqs.filter((seq) => !live.contains(seq));
+    if (unknown.length > 0) {
+      const rows = await manager.query<Array<{ update: Buffer }>>(
+        'SELECT update FROM section_updates WHERE seq = ANY($1::bigint[]) ORDER BY seq',
+        [unknown],
+      );
+      live.doc.transact(() => {
+        for (const row of rows) Y.applyUpdate(live.doc, row.update);
+      }, compactionOrigin);
+    }
+    if (this.incomplete(live.doc, sectionId)) return null;
+    return Buffer.from(Y.encodeStateAsUpdate(live.doc));
+  }
+
+  private async fromStoredLog(
+    manager: EntityManager,
+    sectionId: string,
+    seqs: string[],
+  ): Promise<Buffer | null> {
+    const [current] = await manager.query<Array<{ snapshot: Buffer }>>(
+      'SELECT snapshot FROM section_documents WHERE section_id = $1',
+      [sectionId],
+    );
+    const rows = await manager.query<Array<{ update: Buffer }>>(
+      'SELECT update FROM section_updates WHERE seq = ANY($1::bigint[]) ORDER BY seq',
+      [seqs],
+    );
+    const doc = new Y.Doc({ gc: true });
+    try {
+      doc.transact(() => {
+        if (current) Y.applyUpdate(doc, current.snapshot);
+        for (const row of rows) Y.applyUpdate(doc, row.update);
+      });
+      if (this.incomplete(doc, sectionId)) return null;
+      return Buffer.from(Y.encodeStateAsUpdate(doc));
+    } finally {
+      doc.destroy();
+    }
+  }
+
+  /** Never bake an incomplete state into the snapshot; the rows stay as they are. */
+  private incomplete(doc: Y.Doc, sectionId: string): boolean {
+    if (!doc.store.pendingStructs && !doc.store.pendingDs) return false;
+    this.logger.error(
+      { event: 'collab_compaction_skipped', sectionId },
+      'the log has missing dependencies',
+    );
+    return true;
   }
 }

@@ -4,7 +4,7 @@ import { Awareness } from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { LOGGER } from '../common/logger.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
-import { SectionCompaction } from './section-compaction.service.js';
+import { SectionCompaction, type LiveSectionDocument } from './section-compaction.service.js';
 import { SectionUpdateLog } from './section-update-log.js';
 
 /** A section's text held in memory while anyone has it open. */
@@ -21,6 +21,8 @@ export interface OpenSection {
   estimatedBytes: number;
   /** Log rows not yet merged into the snapshot, as far as this instance knows. */
   logRows: number;
+  /** Sequence numbers of log rows the document is known to contain (loaded or appended here). */
+  knownSeqs: Set<string>;
   idleTimer: NodeJS.Timeout | null;
 }
 
@@ -39,7 +41,16 @@ export class SectionDocuments implements OnApplicationShutdown {
     private readonly compaction: SectionCompaction,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(LOGGER) private readonly logger: Logger,
-  ) {}
+  ) {
+    log.onCommitted((rows) => {
+      for (const [sectionId, seqs] of rows) {
+        const section = this.open.get(sectionId);
+        if (!section) continue;
+        for (const seq of seqs) section.knownSeqs.add(seq);
+        this.noteAppended(section, seqs.length);
+      }
+    });
+  }
 
   /** The open section, if this instance holds it. */
   get(sectionId: string): OpenSection | undefined {
@@ -72,9 +83,26 @@ export class SectionDocuments implements OnApplicationShutdown {
   }
 
   private compact(section: OpenSection): void {
-    this.compaction.compactInBackground(section.sectionId, (merged) => {
-      section.logRows = Math.max(0, section.logRows - merged);
-    });
+    this.compaction.compactInBackground(
+      section.sectionId,
+      () => (this.open.get(section.sectionId) === section ? this.live(section) : null),
+      (merged) => {
+        section.logRows = Math.max(0, section.logRows - merged);
+      },
+    );
+  }
+
+  private live(section: OpenSection): LiveSectionDocument {
+    return {
+      doc: section.doc,
+      contains: (seq) => section.knownSeqs.has(seq),
+      merged: (seqs) => {
+        // Forget every row up to the last merged: a row of ours committed meanwhile with a lower
+        // number is then read again at the next compaction, which is harmless.
+        const last = BigInt(seqs[seqs.length - 1]!);
+        for (const seq of section.knownSeqs) if (BigInt(seq) <= last) section.knownSeqs.delete(seq);
+      },
+    };
   }
 
   /** Reads the section again from PostgreSQL and applies what this instance lacks. */
@@ -84,6 +112,7 @@ export class SectionDocuments implements OnApplicationShutdown {
     const missing = Y.encodeStateAsUpdate(fresh, Y.encodeStateVector(section.doc));
     fresh.destroy();
     Y.applyUpdate(section.doc, missing, origin);
+    for (const seq of stored.seqs) section.knownSeqs.add(seq);
   }
 
   private acquire(sectionId: string): Promise<OpenSection> {
@@ -97,7 +126,7 @@ export class SectionDocuments implements OnApplicationShutdown {
     return loading;
   }
 
-  private build(snapshot: Buffer | null, updates: Buffer[]): Y.Doc {
+  private build(snapshot: Buffer | null, updates: Uint8Array[]): Y.Doc {
     const doc = new Y.Doc({ gc: true });
     doc.transact(() => {
       if (snapshot) Y.applyUpdate(doc, snapshot);
@@ -126,6 +155,7 @@ export class SectionDocuments implements OnApplicationShutdown {
       awarenessOwners: new Map(),
       estimatedBytes: Y.encodeStateAsUpdate(doc).byteLength,
       logRows: stored.updates.length,
+      knownSeqs: new Set(stored.seqs),
       idleTimer: null,
     };
     this.open.set(sectionId, section);

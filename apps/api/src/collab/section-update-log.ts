@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import { DataSource } from 'typeorm';
 import { LOGGER } from '../common/logger.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { splitLengthPrefixed } from './length-prefixed.js';
 
 interface QueuedAppend {
   sectionId: string;
@@ -14,10 +15,13 @@ interface QueuedAppend {
 
 export interface StoredSectionState {
   snapshot: Buffer | null;
-  updates: Buffer[];
+  updates: Uint8Array[];
   /** Sequence numbers of the log rows read, for compaction. */
   seqs: string[];
 }
+
+/** Log rows just committed by this instance, by section: their sequence numbers. */
+export type CommittedRows = Map<string, string[]>;
 
 const maxBackoffMs = 5_000;
 
@@ -35,6 +39,7 @@ export class SectionUpdateLog implements OnApplicationShutdown {
   private failures = 0;
   private drainWaiters: Array<() => void> = [];
   private closed = false;
+  private readonly committedListeners: Array<(rows: CommittedRows) => void> = [];
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -60,6 +65,11 @@ export class SectionUpdateLog implements OnApplicationShutdown {
     });
   }
 
+  /** Called after each group commit, before its appends resolve, with the rows it wrote. */
+  onCommitted(listener: (rows: CommittedRows) => void): void {
+    this.committedListeners.push(listener);
+  }
+
   /** Resolves once everything queued so far is committed. */
   drained(): Promise<void> {
     if (this.queue.length === 0 && !this.flushing) return Promise.resolve();
@@ -80,11 +90,12 @@ export class SectionUpdateLog implements OnApplicationShutdown {
     this.flushing = true;
     const batch = this.queue.slice(0, this.config.collab.flushBatchSize);
     try {
-      await this.dataSource.query(
+      const written = await this.dataSource.query<Array<{ section_id: string; seq: string }>>(
         `INSERT INTO section_updates (section_id, update, user_id)
          SELECT t.section_id, t.update, t.user_id
            FROM unnest($1::uuid[], $2::bytea[], $3::uuid[]) WITH ORDINALITY AS t(section_id, update, user_id, n)
-          ORDER BY t.n`,
+          ORDER BY t.n
+         RETURNING section_id, seq::text AS seq`,
         [
           batch.map((entry) => entry.sectionId),
           batch.map((entry) =>
@@ -100,6 +111,7 @@ export class SectionUpdateLog implements OnApplicationShutdown {
           'the update log is writable again',
         );
       this.failures = 0;
+      this.tellCommitted(written);
       for (const entry of batch) entry.committed();
     } catch (error) {
       this.failures += 1;
@@ -116,36 +128,55 @@ export class SectionUpdateLog implements OnApplicationShutdown {
       this.flushing = false;
     }
     if (this.queue.length > 0) {
-      this.schedule(
-        this.failures > 0 ? Math.min(maxBackoffMs, 50 * 2 ** this.failures) : undefined,
-      );
+      // What queued during this write has waited long enough: write it now (or back off).
+      this.schedule(this.failures > 0 ? Math.min(maxBackoffMs, 50 * 2 ** this.failures) : 0);
     } else {
       for (const resolve of this.drainWaiters.splice(0)) resolve();
     }
   }
 
-  /** The stored state of a section: its snapshot and every log row not yet merged into it. */
+  private tellCommitted(written: Array<{ section_id: string; seq: string }>): void {
+    if (this.committedListeners.length === 0) return;
+    const rows: CommittedRows = new Map();
+    for (const row of written) {
+      const seqs = rows.get(row.section_id);
+      if (seqs) seqs.push(row.seq);
+      else rows.set(row.section_id, [row.seq]);
+    }
+    for (const listener of this.committedListeners) listener(rows);
+  }
+
+  /**
+   * The stored state of a section: its snapshot and every log row not yet merged into it, in log
+   * order. One statement, so a compaction committing meanwhile cannot make us miss rows; the log
+   * comes back as one length-prefixed bytea rather than a row per update, which keeps a long log
+   * quick to read.
+   */
   async load(sectionId: string): Promise<StoredSectionState> {
-    // One statement, so a compaction committing meanwhile cannot make us miss rows.
-    const rows = await this.dataSource.query<
-      Array<{ kind: 'snapshot' | 'update'; data: Buffer; seq: string }>
+    const [row] = await this.dataSource.query<
+      Array<{ snapshot: Buffer | null; log: Buffer | null; seqs: string | null }>
     >(
-      `SELECT 'snapshot' AS kind, snapshot AS data, snapshot_seq::text AS seq
-         FROM section_documents WHERE section_id = $1
-       UNION ALL
-       SELECT 'update' AS kind, update AS data, seq::text AS seq
-         FROM section_updates WHERE section_id = $1
-       ORDER BY kind, seq`,
+      `SELECT (SELECT snapshot FROM section_documents WHERE section_id = $1) AS snapshot,
+              string_agg(int4send(length(update)) || update, ''::bytea ORDER BY seq) AS log,
+              string_agg(seq::text, ',' ORDER BY seq) AS seqs
+         FROM section_updates WHERE section_id = $1`,
       [sectionId],
     );
-    const snapshot = rows.find((row) => row.kind === 'snapshot')?.data ?? null;
-    const updates = rows.filter((row) => row.kind === 'update');
-    updates.sort((a, b) => (BigInt(a.seq) < BigInt(b.seq) ? -1 : 1));
     return {
-      snapshot,
-      updates: updates.map((row) => row.data),
-      seqs: updates.map((row) => row.seq),
+      snapshot: row?.snapshot ?? null,
+      updates: row?.log ? splitLengthPrefixed(row.log) : [],
+      seqs: row?.seqs ? row.seqs.split(',') : [],
     };
+  }
+
+  /** Log rows of a section by sequence number, in log order. */
+  async rows(sectionId: string, seqs: string[]): Promise<Uint8Array[]> {
+    const rows = await this.dataSource.query<Array<{ update: Buffer }>>(
+      `SELECT update FROM section_updates
+        WHERE section_id = $1 AND seq = ANY($2::bigint[]) ORDER BY seq`,
+      [sectionId, seqs],
+    );
+    return rows.map((row) => row.update);
   }
 
   /** Writes what is still queued before the process ends; a kill -9 skips this, acks do not. */

@@ -1,0 +1,55 @@
+import { describe, expect, it } from '@jest/globals';
+import { Duplex } from 'node:stream';
+import { coalesceWrites } from './coalescing-websocket-server.js';
+
+/** A stream that records how many chunks each call to the kernel would have carried. */
+function recordingStream(): { stream: Duplex; calls: string[][] } {
+  const calls: string[][] = [];
+  const stream = new Duplex({
+    read() {},
+    write(chunk: Buffer, _encoding, done) {
+      calls.push([chunk.toString()]);
+      done();
+    },
+    writev(chunks, done) {
+      calls.push(chunks.map(({ chunk }) => (chunk as Buffer).toString()));
+      done();
+    },
+  });
+  return { stream, calls };
+}
+
+const nextTick = () => new Promise<void>((resolve) => process.nextTick(resolve));
+
+describe('coalesced writes to a connection', () => {
+  it('sends everything written in one turn of the event loop as one write', async () => {
+    const { stream, calls } = recordingStream();
+    coalesceWrites(stream);
+    stream.write('header frame');
+    stream.write('attachment frame');
+    stream.write('acknowledgement');
+    expect(calls).toEqual([]);
+    await nextTick();
+    expect(calls).toEqual([['header frame', 'attachment frame', 'acknowledgement']]);
+  });
+
+  it('does not hold a write back past the turn it was made in', async () => {
+    const { stream, calls } = recordingStream();
+    coalesceWrites(stream);
+    stream.write('first');
+    await nextTick();
+    stream.write('second');
+    await nextTick();
+    expect(calls).toEqual([['first'], ['second']]);
+  });
+
+  it('leaves a destroyed connection alone', async () => {
+    const { stream, calls } = recordingStream();
+    coalesceWrites(stream);
+    stream.destroy();
+    stream.on('error', () => undefined);
+    stream.write('late');
+    await nextTick();
+    expect(calls).toEqual([]);
+  });
+});
