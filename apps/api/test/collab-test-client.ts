@@ -5,6 +5,7 @@
  */
 import {
   ClientEvent,
+  collabParser,
   ServerEvent,
   type AccessChangedMessage,
   type CollabError,
@@ -37,6 +38,7 @@ export function connectSocket(baseUrl: string, options: ConnectOptions = {}): Pr
   if (options.origin !== null) headers.origin = options.origin ?? baseUrl;
   const socket = io(baseUrl, {
     transports: ['websocket'],
+    parser: collabParser,
     extraHeaders: headers,
     reconnection: options.reconnection ?? false,
     reconnectionDelay: 100,

@@ -1,4 +1,5 @@
 import {
+  collabParser,
   collabPath,
   type ClientToServerEvents,
   type CollabErrorCode,
@@ -32,6 +33,7 @@ export function createCollabSocket({ url, headers }: CollabSocketOptions): Colla
     reconnection: false,
     forceNew: true,
     transports: ['websocket'],
+    parser: collabParser,
     withCredentials: true,
     ...(headers ? { extraHeaders: stripUndefined(headers) } : {}),
   });

@@ -1,7 +1,7 @@
 import type { INestApplicationContext, WsMessageHandler } from '@nestjs/common';
 import { AbstractWsAdapter } from '@nestjs/websockets';
 import { createAdapter } from '@socket.io/redis-adapter';
-import { collabPath } from '@commonplan/protocol';
+import { collabParser, collabPath } from '@commonplan/protocol';
 import type { Redis } from 'ioredis';
 import { Server } from 'socket.io';
 import type { AppConfig } from '../config/app-config.js';
@@ -12,7 +12,8 @@ import { pubSubConnection } from './collab-redis.js';
  * socket.io on the API's own HTTP server, with rooms spanning instances through Redis. The
  * transport's message cap sits above the largest update we accept, so an oversized update is
  * answered with `update_too_large` rather than a dropped connection; writes to each connection are
- * coalesced per turn of the event loop (CoalescingWebSocketServer). Event handlers are
+ * coalesced per turn of the event loop (CoalescingWebSocketServer), and a binary message is one
+ * frame (collabParser). Event handlers are
  * registered raw by CollabGateway (to check every payload itself), so this adapter binds none.
  */
 export class CollabIoAdapter extends AbstractWsAdapter {
@@ -31,6 +32,7 @@ export class CollabIoAdapter extends AbstractWsAdapter {
       serveClient: false,
       maxHttpBufferSize: this.config.collab.maxUpdateBytes * 2 + 64 * 1024,
       wsEngine: CoalescingWebSocketServer,
+      parser: collabParser,
     });
     const publisher = pubSubConnection(this.config.redis);
     const subscriber = pubSubConnection(this.config.redis);
