@@ -28,6 +28,8 @@ export interface ShapeSummary {
   rss_kb_per_idle_connection: number | null;
   errors: number | null;
   generator_cpu_percent: number | null;
+  /** The machine's one-minute load average at the end of the runs (all runs). */
+  load_average: number | null;
   /** Runs whose generators stayed under the CPU limit. */
   valid_runs: number;
   /** Enough valid runs for a median of the required number. */
@@ -99,6 +101,7 @@ export function shapeRanges(
     rss_kb_per_idle_connection: of((run) => run.rssKbPerIdleConnection),
     errors: of((run) => run.errorCount),
     // Every run's generators, valid or not, so a reader sees how close the limit was.
+    load_average: spread(runs.map((run) => run.loadAverage)),
     generator_cpu_percent: spread(
       runs.map((run) =>
         run.generatorCpuPercent.length ? Math.max(...run.generatorCpuPercent) : null,
@@ -278,6 +281,7 @@ const rows: Array<[Figure, string]> = [
   ['rss_kb_per_idle_connection', 'RSS growth per idle connection (KiB)'],
   ['errors', 'errors'],
   ['generator_cpu_percent', 'busiest generator CPU (% of a core)'],
+  ['load_average', 'machine load average (1 min)'],
 ];
 
 export function cell(value: Spread | undefined): string {

@@ -51,6 +51,7 @@ function describe(run: ShapeRunResult): string {
       ? ''
       : `, ${run.rssKbPerIdleConnection.toFixed(1)} KiB per idle connection`) +
     `; errors ${run.errorCount}${run.errorCount ? ` ${JSON.stringify(run.errors)}` : ''}; generators ${run.generatorCpuPercent.map((p) => p.toFixed(0)).join('/')}% CPU` +
+    `; load average ${run.loadAverage.toFixed(1)}` +
     (run.valid ? '' : ' (INVALID: a generator was CPU-bound)')
   );
 }
@@ -317,6 +318,16 @@ async function main(): Promise<void> {
     };
     const versions = peerVersions();
     const title = `Real-time benchmark, ${date}${options.quick ? ' (quick)' : ''}: Commonplan, y-websocket, Hocuspocus`;
+    const busiest = Math.max(
+      0,
+      ...Object.values(runs.servers).flatMap((byShape) =>
+        Object.values(byShape).flatMap((list) => list.map((run) => run.loadAverage)),
+      ),
+    );
+    const busyNote =
+      busiest > machine.cpus
+        ? `\n\n**The machine was busy with other work** (one-minute load average up to ${busiest.toFixed(1)} on ${machine.cpus} cores): every server was slowed by it, so compare them with each other, not with the targets.`
+        : '';
     const tables = markdownTables(report);
     const persistenceLines = Object.entries(persistence)
       .map(([kind, where]) => `- ${kind} ${versions[kind] ?? ''}: ${where}`)
@@ -348,11 +359,11 @@ async function main(): Promise<void> {
       markdownFile,
       `# ${title}\n\n` +
         `${machine.cpus} × ${machine.cpuModel}, ${machine.memoryGb} GB, Node ${machine.node}. ` +
-        `Medians of the valid runs out of ${options.runs}, min–max in brackets. Servers:\n\n${persistenceLines}\n\n` +
+        `Medians of the valid runs out of ${options.runs}, min–max in brackets.${busyNote}\n\nServers:\n\n${persistenceLines}\n\n` +
         `![chart](${svgFile.split('/').pop()})\n\n${tables}`,
     );
     writeFileSync(svgFile, renderSvgChart(report, title));
-    process.stdout.write(`\n${persistenceLines}\n\n${tables}\n`);
+    process.stdout.write(`\n${persistenceLines}${busyNote}\n\n${tables}\n`);
     say(
       `Wrote ${jsonFile}, ${markdownFile} and ${svgFile} in ${Math.round((Date.now() - started) / 1000)} s`,
     );

@@ -5,7 +5,7 @@
  * the server's resident memory they cause is measured before the editors start.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { processCpuMs, processRssKb } from './api-server.js';
 import type { BenchServer } from './bench-server.js';
@@ -47,6 +47,11 @@ export interface ShapeRunResult {
   errorCount: number;
   generatorCpuPercent: number[];
   valid: boolean;
+  /**
+   * The machine's one-minute load average at the end of the window. Above the number of cores,
+   * other work was competing with the run: its figures are valid but slower than the code is.
+   */
+  loadAverage: number;
 }
 
 /** Settling time before and after opening idle connections, so their memory shows in RSS. */
@@ -65,7 +70,7 @@ export function planEditors(
   perUser = 10,
 ): EditorPlan[][] {
   const plans: EditorPlan[][] = Array.from({ length: generators }, () => []);
-  const perGenerator = Math.ceil((sectionIds.length * editorsPerSection) / generators);
+  const perGenerator = Math.ceil(sectionIds.length / generators) * editorsPerSection;
   const usersPerGenerator = Math.max(editorsPerSection, Math.ceil(perGenerator / perUser));
   if (usersPerGenerator * generators > authors.length)
     throw new Error(`need ${usersPerGenerator * generators} authors, have ${authors.length}`);
@@ -266,6 +271,7 @@ export async function runShape({
       errorCount: Object.values(errors).reduce((sum, count) => sum + count, 0),
       generatorCpuPercent,
       valid: generatorsValid(generatorCpuPercent, generatorCpuLimitPercent),
+      loadAverage: loadavg()[0]!,
     };
   } finally {
     await Promise.all([...generators, ...idleHolders].map((generator) => generator.close()));
