@@ -184,12 +184,23 @@ async function setup(given: GeneratorTask): Promise<void> {
   task = given;
   const cookies = new Map<string, string>();
   if (task.server === 'commonplan')
-    for (const email of new Set([...task.editors.map((plan) => plan.email), ...task.idleEmails]))
-      cookies.set(email, await signIn(task.url, email, task.password));
-  for (let i = 0; i < task.idleConnections; i += 1) {
-    const email = task.idleEmails[i % Math.max(1, task.idleEmails.length)];
+    await Promise.all(
+      [...new Set([...task.editors.map((plan) => plan.email), ...task.idleEmails])].map(
+        async (email) => cookies.set(email, await signIn(task.url, email, task.password)),
+      ),
+    );
+  // Idle connections open fifty at a time.
+  for (let first = 0; first < task.idleConnections; first += 50) {
+    const batch = Array.from(
+      { length: Math.min(50, task.idleConnections - first) },
+      (_, offset) => task.idleEmails[(first + offset) % Math.max(1, task.idleEmails.length)],
+    );
     idleClosers.push(
-      await openIdleConnection(task.server, task.url, email ? cookies.get(email) : undefined),
+      ...(await Promise.all(
+        batch.map((email) =>
+          openIdleConnection(task.server, task.url, email ? cookies.get(email) : undefined),
+        ),
+      )),
     );
   }
   const opened = await Promise.all(

@@ -37,8 +37,12 @@ import { round } from './stats.js';
 import { renderSvgChart } from './svg-chart.js';
 import { defaultRedisUrl, workspaceRoot } from './workspace.js';
 
+const benchStarted = Date.now();
+
 function say(message: string): void {
-  process.stdout.write(`› ${message}\n`);
+  const seconds = Math.round((Date.now() - benchStarted) / 1000);
+  const clock = `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
+  process.stdout.write(`› [${clock}] ${message}\n`);
 }
 
 function describe(run: ShapeRunResult): string {
@@ -144,6 +148,22 @@ async function main(): Promise<void> {
   let server: BenchServer | null = null;
   const runs: BenchRuns = { servers: {}, logLoad: {}, sectionMemory: [] };
   const persistence: Partial<Record<ServerKind, string>> = {};
+  // Interrupted (Ctrl-C): stop the server and remove the database and Redis keys all the same.
+  let interrupted = false;
+  const interrupt = (signal: NodeJS.Signals) => {
+    if (interrupted) return;
+    interrupted = true;
+    say(`${signal}: stopping the server and removing the run's database…`);
+    void cleanUp().finally(() => process.exit(130));
+  };
+  const cleanUp = async () => {
+    await server?.stop().catch(() => undefined);
+    await db?.end().catch(() => undefined);
+    if (database) await dropBenchDatabase(database.name).catch(() => undefined);
+    await cleanRedis(redisUrl, redisPrefix).catch(() => undefined);
+  };
+  process.once('SIGINT', interrupt);
+  process.once('SIGTERM', interrupt);
   try {
     say(`Creating the run's database (Redis prefix ${redisPrefix})…`);
     database = await createBenchDatabase();
@@ -368,10 +388,7 @@ async function main(): Promise<void> {
       `Wrote ${jsonFile}, ${markdownFile} and ${svgFile} in ${Math.round((Date.now() - started) / 1000)} s`,
     );
   } finally {
-    await server?.stop();
-    await db?.end();
-    if (database) await dropBenchDatabase(database.name).catch(() => undefined);
-    await cleanRedis(redisUrl, redisPrefix).catch(() => undefined);
+    if (!interrupted) await cleanUp();
   }
 }
 
