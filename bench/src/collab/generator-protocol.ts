@@ -1,24 +1,45 @@
 /** Messages between the harness and its load-generator child processes. */
 
-export type Shape = 'human' | 'burst';
+/** The servers compared: the real API, and the two reference servers for Yjs. */
+export const serverKinds = ['commonplan', 'y-websocket', 'hocuspocus'] as const;
+export type ServerKind = (typeof serverKinds)[number];
+
+/** The load shapes: (a) many sections typing, (b) one crowded section, (c) paste burst, (d) idle + (a). */
+export const shapeKeys = ['a', 'b', 'c', 'd'] as const;
+export type ShapeKey = (typeof shapeKeys)[number];
+
+/** How editors make changes: keystrokes on a timer, or pasted blocks paced by acknowledgements. */
+export type LoadMode = 'typing' | 'burst';
 
 export interface EditorPlan {
+  /** The person signed in (Commonplan only; the reference servers have no accounts). */
   email: string;
   sectionId: string;
   /** How many editors, including this one, share the section: each change should reach the rest. */
   editorsInSection: number;
+  /**
+   * This editor writes the section's starting text when it opens it. The reference servers keep
+   * documents in memory only, so one editor per section brings the text Commonplan's sections are
+   * seeded with; Commonplan's editors never do.
+   */
+  seedText: boolean;
 }
 
 export interface GeneratorTask {
-  shape: Shape;
-  baseUrl: string;
+  server: ServerKind;
+  mode: LoadMode;
+  /** Commonplan: the API's base URL; reference servers: their WebSocket URL. */
+  url: string;
   password: string;
   editors: EditorPlan[];
-  /** human: keystrokes per second per editor. */
+  /** Connections that open and then do nothing (shape d); Commonplan's are signed in as `idleEmails`. */
+  idleConnections: number;
+  idleEmails: string[];
+  /** typing: keystrokes per second per editor. */
   keystrokesPerSecond: number;
-  /** human: changes sent before this wall-clock time are not measured. */
+  /** typing: changes sent before this wall-clock time are not measured. */
   warmupMs: number;
-  /** human: how long the measured window lasts after the warm-up. */
+  /** typing: how long the measured window lasts after the warm-up. */
   measureMs: number;
   /** burst: size of each pasted block, and how many each editor pastes. */
   blockBytes: number;

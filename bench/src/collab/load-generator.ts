@@ -1,14 +1,15 @@
 /**
- * A load generator: a child process of the harness driving several editors, each a SectionProvider
- * on its own socket, signed in over REST like a browser. It records when each measured change was
+ * A load generator: a child process of the harness driving several editors, each a client of the
+ * server under test on a connection of its own (for Commonplan a SectionProvider signed in over
+ * REST like a browser; see bench-clients.ts). It records when each measured change was
  * made, when the server acknowledged it as durable, and when other editors' changes arrived here;
  * the harness joins these across generators. It also reports its own CPU use, so a run where the
  * generator rather than the server was the bottleneck can be thrown out.
  */
 import { writeFileSync } from 'node:fs';
-import { SectionProvider } from '@commonplan/collab-client';
 import * as Y from 'yjs';
 import { signIn } from './api-server.js';
+import { openBenchClient, openIdleConnection, type BenchClient } from './bench-clients.js';
 import { sleep, wallClockMs } from './clock.js';
 import type {
   Arrival,
@@ -19,7 +20,7 @@ import type {
   SentChange,
   ToGenerator,
 } from './generator-protocol.js';
-import { appendParagraph, nextCharacter, proseBlock } from './section-text.js';
+import { appendParagraph, nextCharacter, proseBlock, startingText } from './section-text.js';
 
 interface PendingAck {
   sentAt: number;
@@ -28,7 +29,7 @@ interface PendingAck {
 
 interface Editor {
   plan: EditorPlan;
-  provider: SectionProvider;
+  provider: BenchClient;
   text: Y.XmlText;
   typed: number;
   /** Changes sent and not yet acknowledged, oldest first: acknowledgements come in order. */
@@ -42,6 +43,7 @@ const arrivals: Arrival[] = [];
 const acks: Array<[number, number]> = [];
 const errors: Record<string, number> = {};
 const editors: Editor[] = [];
+const idleClosers: Array<() => void> = [];
 let task: GeneratorTask;
 /** Arrivals before this time are not recorded (nothing measured was sent before it). */
 let recordArrivalsFrom = Number.POSITIVE_INFINITY;
@@ -56,13 +58,13 @@ function countError(code: string): void {
   errors[code] = (errors[code] ?? 0) + 1;
 }
 
-async function openEditor(plan: EditorPlan, cookie: string): Promise<Editor> {
-  const provider = new SectionProvider({
-    url: task.baseUrl,
+async function openEditor(plan: EditorPlan, cookie: string | undefined): Promise<Editor> {
+  const provider = openBenchClient({
+    server: task.server,
+    url: task.url,
     sectionId: plan.sectionId,
-    headers: { cookie, origin: task.baseUrl },
-    user: { name: plan.email, color: '#005eb8' },
-    ackTimeoutMs: 30_000,
+    cookie,
+    name: plan.email,
   });
   const editor: Editor = {
     plan,
@@ -72,8 +74,8 @@ async function openEditor(plan: EditorPlan, cookie: string): Promise<Editor> {
     pending: [],
     lastCount: 0,
   };
-  provider.on('error', (error) => countError(error.code));
-  provider.on('unacknowledged', (count) => {
+  provider.onError((code) => countError(code));
+  provider.onAcknowledged((count) => {
     const now = wallClockMs();
     for (let acked = editor.lastCount - count; acked > 0 && editor.pending.length > 0; acked -= 1) {
       const sent = editor.pending.shift()!;
@@ -81,18 +83,25 @@ async function openEditor(plan: EditorPlan, cookie: string): Promise<Editor> {
     }
     editor.lastCount = count;
   });
-  provider.doc.on('update', (update: Uint8Array, origin: unknown) => {
-    if (origin !== provider) return;
-    const arrivedAt = wallClockMs();
-    if (arrivedAt < recordArrivalsFrom) return;
-    const meta = Y.parseUpdateMeta(update);
-    for (const [clientId, from] of meta.from)
-      arrivals.push([clientId, from, meta.to.get(clientId) ?? from, arrivedAt]);
-  });
+  provider.doc.on(
+    'update',
+    (update: Uint8Array, _origin: unknown, _doc: Y.Doc, transaction: Y.Transaction) => {
+      // Only what came from the server: local changes are made in local transactions.
+      if (transaction.local) return;
+      const arrivedAt = wallClockMs();
+      if (arrivedAt < recordArrivalsFrom) return;
+      const meta = Y.parseUpdateMeta(update);
+      for (const [clientId, from] of meta.from)
+        arrivals.push([clientId, from, meta.to.get(clientId) ?? from, arrivedAt]);
+    },
+  );
   await provider.synced();
+  if (plan.seedText) Y.applyUpdate(provider.doc, startingText(4));
   // Each editor types into a paragraph of its own, as people usually do.
   editor.text = appendParagraph(provider.doc);
   await provider.saved();
+  editor.pending.length = 0;
+  editor.lastCount = provider.unacknowledged;
   return editor;
 }
 
@@ -129,7 +138,7 @@ async function allSaved(timeoutMs: number): Promise<void> {
   if (unsaved > 0) errors.unacknowledged_at_end = unsaved;
 }
 
-async function runHuman(startAt: number): Promise<void> {
+async function runTyping(startAt: number): Promise<void> {
   const windowStart = startAt + task.warmupMs;
   const windowEnd = windowStart + task.measureMs;
   recordArrivalsFrom = windowStart;
@@ -174,10 +183,28 @@ async function runBurst(startAt: number): Promise<void> {
 async function setup(given: GeneratorTask): Promise<void> {
   task = given;
   const cookies = new Map<string, string>();
-  for (const email of new Set(task.editors.map((plan) => plan.email)))
-    cookies.set(email, await signIn(task.baseUrl, email, task.password));
+  if (task.server === 'commonplan')
+    await Promise.all(
+      [...new Set([...task.editors.map((plan) => plan.email), ...task.idleEmails])].map(
+        async (email) => cookies.set(email, await signIn(task.url, email, task.password)),
+      ),
+    );
+  // Idle connections open fifty at a time.
+  for (let first = 0; first < task.idleConnections; first += 50) {
+    const batch = Array.from(
+      { length: Math.min(50, task.idleConnections - first) },
+      (_, offset) => task.idleEmails[(first + offset) % Math.max(1, task.idleEmails.length)],
+    );
+    idleClosers.push(
+      ...(await Promise.all(
+        batch.map((email) =>
+          openIdleConnection(task.server, task.url, email ? cookies.get(email) : undefined),
+        ),
+      )),
+    );
+  }
   const opened = await Promise.all(
-    task.editors.map((plan) => openEditor(plan, cookies.get(plan.email)!)),
+    task.editors.map((plan) => openEditor(plan, cookies.get(plan.email))),
   );
   editors.push(...opened);
 }
@@ -185,7 +212,7 @@ async function setup(given: GeneratorTask): Promise<void> {
 async function go(startAt: number): Promise<void> {
   cpuAtGo = process.cpuUsage();
   wallAtGo = wallClockMs();
-  if (task.shape === 'human') await runHuman(startAt);
+  if (task.mode === 'typing') await runTyping(startAt);
   else await runBurst(startAt);
 }
 
@@ -205,6 +232,9 @@ function fail(error: unknown): void {
   });
 }
 
+// y-websocket's provider adds a process exit listener per editor.
+process.setMaxListeners(0);
+
 process.on('message', (message: ToGenerator) => {
   switch (message.type) {
     case 'setup':
@@ -222,6 +252,7 @@ process.on('message', (message: ToGenerator) => {
       break;
     case 'close':
       for (const editor of editors) editor.provider.destroy();
+      for (const close of idleClosers) close();
       setTimeout(() => process.exit(0), 200);
       break;
   }

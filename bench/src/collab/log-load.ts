@@ -76,7 +76,7 @@ export async function measureLogLoad(
       waitUntil(
         async () => (await logRows(db, sectionId)) < rowsBefore / 100,
         'compaction',
-        60_000,
+        300_000,
         100,
       ),
   );

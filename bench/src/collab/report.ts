@@ -1,6 +1,11 @@
-/** The results file: every run's figures, and per shape the median with min and max across runs. */
-import type { IdleCostResult } from './idle-cost.js';
+/**
+ * The results: per server and load shape the median of the valid runs with min and max, the
+ * Commonplan-only figures, Commonplan's propagation p99 as a ratio to the best reference server's
+ * from the same run, and each target met or not. Also the Markdown tables printed at the end.
+ */
+import { serverKinds, shapeKeys, type ServerKind, type ShapeKey } from './generator-protocol.js';
 import type { LogLoadResult } from './log-load.js';
+import type { SectionMemoryResult } from './section-memory.js';
 import type { ShapeRunResult } from './shape-run.js';
 import { round, spread, type Spread } from './stats.js';
 
@@ -8,112 +13,257 @@ export interface ShapeSummary {
   propagation_p50_ms: number | null;
   propagation_p99_ms: number | null;
   propagation_max_ms: number | null;
+  /** Commonplan only: the change committed to PostgreSQL. */
+  durable_ack_p50_ms: number | null;
+  durable_ack_p99_ms: number | null;
+  /** The server's own acknowledgement (Commonplan: durable; y-websocket: pong; Hocuspocus: sync status). */
   ack_p50_ms: number | null;
   ack_p99_ms: number | null;
   updates_per_s: number | null;
   server_cpu_ms_per_1000_updates: number | null;
   rss_mb: number | null;
+  /** RSS at the end of the window divided by every open connection (editors and idle). */
   rss_kb_per_connection: number | null;
-  rss_kb_per_section: number | null;
+  /** Shape d: RSS growth per idle connection. */
+  rss_kb_per_idle_connection: number | null;
   errors: number | null;
   generator_cpu_percent: number | null;
+  /** The machine's one-minute load average at the end of the runs (all runs). */
+  load_average: number | null;
+  /** Runs whose generators stayed under the CPU limit. */
+  valid_runs: number;
+  /** Enough valid runs for a median of the required number. */
   valid: boolean;
 }
 
-type Figure = Exclude<keyof ShapeSummary, 'valid'>;
+export type Figure = Exclude<keyof ShapeSummary, 'valid' | 'valid_runs'>;
+
+export type ServerRuns = Partial<Record<ShapeKey, ShapeRunResult[]>>;
 
 export interface BenchRuns {
-  human: ShapeRunResult[];
-  burst: ShapeRunResult[];
-  idle: IdleCostResult[];
-  logLoad: LogLoadResult[];
+  servers: Partial<Record<ServerKind, ServerRuns>>;
+  /** Commonplan only, keyed by the number of updates in the log. */
+  logLoad: Record<string, LogLoadResult[]>;
+  sectionMemory: SectionMemoryResult[];
 }
 
-export interface Summary {
-  human: ShapeSummary;
-  burst: ShapeSummary;
-  idle: ShapeSummary;
-  load_10k_ms_before_compaction: number | null;
-  load_10k_ms_after_compaction: number | null;
+export interface CommonplanSummary {
+  /** e.g. `load_10k_ms_before_compaction`, `load_100k_ms_after_compaction`. */
+  [figure: string]: number | null;
 }
 
-export type Ranges = Record<'human' | 'burst' | 'idle', Partial<Record<Figure, Spread>>> & {
-  load_10k_ms_before_compaction: Spread;
-  load_10k_ms_after_compaction: Spread;
-};
+export interface Target {
+  name: string;
+  value: number | null;
+  threshold: number;
+  comparison: '<' | '<=' | '>=';
+  unit: string;
+  met: boolean;
+}
 
-const emptyFigures: Record<Figure, null> = {
-  propagation_p50_ms: null,
-  propagation_p99_ms: null,
-  propagation_max_ms: null,
-  ack_p50_ms: null,
-  ack_p99_ms: null,
-  updates_per_s: null,
-  server_cpu_ms_per_1000_updates: null,
-  rss_mb: null,
-  rss_kb_per_connection: null,
-  rss_kb_per_section: null,
-  errors: null,
-  generator_cpu_percent: null,
-};
+export type Summary = Partial<Record<ServerKind, Partial<Record<ShapeKey, ShapeSummary>>>>;
+export type Ranges = Partial<
+  Record<ServerKind, Partial<Record<ShapeKey, Partial<Record<Figure, Spread>>>>>
+>;
 
-function shapeRanges(runs: ShapeRunResult[]): Partial<Record<Figure, Spread>> {
+export interface Report {
+  summary: Summary;
+  ranges: Ranges;
+  commonplan: CommonplanSummary;
+  commonplan_ranges: Record<string, Spread>;
+  /** Commonplan's propagation p99 / the best reference server's, median of per-run ratios. */
+  p99_ratio_to_best_peer: Partial<Record<ShapeKey, Spread>>;
+  targets: Target[];
+}
+
+const figureDigits = (figure: Figure) => (figure === 'errors' ? 0 : 2);
+
+export function shapeRanges(
+  runs: ShapeRunResult[],
+  durable: boolean,
+): Partial<Record<Figure, Spread>> {
   const valid = runs.filter((run) => run.valid);
   const of = (pick: (run: ShapeRunResult) => number | null) => spread(valid.map(pick));
+  const perConnection = (run: ShapeRunResult) =>
+    (run.serverRssMb * 1024) / Math.max(1, run.editors + run.idleConnections);
   return {
     propagation_p50_ms: of((run) => run.propagation.p50),
     propagation_p99_ms: of((run) => run.propagation.p99),
     propagation_max_ms: of((run) => run.propagation.max),
+    durable_ack_p50_ms: of((run) => (durable ? run.ack.p50 : null)),
+    durable_ack_p99_ms: of((run) => (durable ? run.ack.p99 : null)),
     ack_p50_ms: of((run) => run.ack.p50),
     ack_p99_ms: of((run) => run.ack.p99),
     updates_per_s: of((run) => run.updatesPerSecond),
     server_cpu_ms_per_1000_updates: of((run) => run.serverCpuMsPer1000Updates),
     rss_mb: of((run) => run.serverRssMb),
+    rss_kb_per_connection: of(perConnection),
+    rss_kb_per_idle_connection: of((run) => run.rssKbPerIdleConnection),
     errors: of((run) => run.errorCount),
     // Every run's generators, valid or not, so a reader sees how close the limit was.
-    generator_cpu_percent: spread(runs.map((run) => Math.max(...run.generatorCpuPercent))),
+    load_average: spread(runs.map((run) => run.loadAverage)),
+    generator_cpu_percent: spread(
+      runs.map((run) =>
+        run.generatorCpuPercent.length ? Math.max(...run.generatorCpuPercent) : null,
+      ),
+    ),
   };
 }
 
-function idleRanges(runs: IdleCostResult[]): Partial<Record<Figure, Spread>> {
-  return {
-    rss_kb_per_connection: spread(runs.map((run) => run.rssKbPerConnection)),
-    rss_kb_per_section: spread(runs.map((run) => run.rssKbPerSection)),
-  };
-}
-
-function medians(ranges: Partial<Record<Figure, Spread>>, valid: boolean): ShapeSummary {
-  const summary: ShapeSummary = { ...emptyFigures, valid };
-  for (const [figure, value] of Object.entries(ranges) as Array<[Figure, Spread]>)
-    summary[figure] = round(value.median, figure === 'errors' ? 0 : 2);
+export function shapeSummary(
+  ranges: Partial<Record<Figure, Spread>>,
+  runs: ShapeRunResult[],
+  requiredRuns: number,
+): ShapeSummary {
+  const validRuns = runs.filter((run) => run.valid).length;
+  const summary = {
+    valid_runs: validRuns,
+    valid: validRuns >= requiredRuns,
+  } as ShapeSummary;
+  for (const figure of Object.keys(ranges) as Figure[])
+    summary[figure] = round(ranges[figure]?.median ?? null, figureDigits(figure));
   return summary;
 }
 
-export function summarise(
-  runs: BenchRuns,
-  requiredRuns: number,
-): { summary: Summary; ranges: Ranges } {
-  const human = shapeRanges(runs.human);
-  const burst = shapeRanges(runs.burst);
-  const idle = idleRanges(runs.idle);
-  const enoughValid = (list: ShapeRunResult[]) =>
-    list.filter((run) => run.valid).length >= requiredRuns;
-  const ranges: Ranges = {
-    human,
-    burst,
-    idle,
-    load_10k_ms_before_compaction: spread(runs.logLoad.map((run) => run.beforeCompactionMs)),
-    load_10k_ms_after_compaction: spread(runs.logLoad.map((run) => run.afterCompactionMs)),
-  };
+/** Per-run ratios of Commonplan's propagation p99 to the best reference server's in that run. */
+export function p99Ratios(servers: BenchRuns['servers'], shape: ShapeKey): Array<number | null> {
+  const ours = servers.commonplan?.[shape] ?? [];
+  const peers = serverKinds.filter((kind) => kind !== 'commonplan' && servers[kind]?.[shape]);
+  if (peers.length === 0) return [];
+  return ours.map((run, index) => {
+    const theirs = peers.map((kind) => servers[kind]![shape]![index]);
+    if (!run.valid || run.propagation.p99 === null) return null;
+    const best = Math.min(
+      ...theirs
+        .filter((other) => other?.valid && other.propagation.p99 !== null)
+        .map((other) => other!.propagation.p99!),
+    );
+    return Number.isFinite(best) && best > 0 ? run.propagation.p99 / best : null;
+  });
+}
+
+function met(value: number | null, comparison: Target['comparison'], threshold: number): boolean {
+  if (value === null) return false;
+  if (comparison === '<') return value < threshold;
+  if (comparison === '<=') return value <= threshold;
+  return value >= threshold;
+}
+
+function target(
+  name: string,
+  value: number | null,
+  comparison: Target['comparison'],
+  threshold: number,
+  unit: string,
+): Target {
+  return { name, value, threshold, comparison, unit, met: met(value, comparison, threshold) };
+}
+
+/** The product's targets, each met or not; a figure not measured (or not validly) is not met. */
+export function evaluateTargets(
+  summary: Summary,
+  commonplan: CommonplanSummary,
+  ratios: Partial<Record<ShapeKey, Spread>>,
+): Target[] {
+  const ours = summary.commonplan ?? {};
+  const valid = (shape: ShapeKey, figure: Figure) =>
+    ours[shape]?.valid ? (ours[shape]![figure] ?? null) : null;
+  const targets: Target[] = [];
+  for (const shape of shapeKeys)
+    if (ratios[shape])
+      targets.push(
+        target(
+          `(${shape}) propagation p99, Commonplan / best reference server (same run)`,
+          round(ratios[shape]!.median, 2),
+          '<=',
+          1,
+          '×',
+        ),
+      );
+  targets.push(
+    target('(a) propagation p99', valid('a', 'propagation_p99_ms'), '<', 20, 'ms'),
+    target('(a) durable acknowledgement p99', valid('a', 'durable_ack_p99_ms'), '<', 50, 'ms'),
+    target('(a) errors', valid('a', 'errors'), '<=', 0, ''),
+    target(
+      '(c) updates per second through one API process',
+      valid('c', 'updates_per_s'),
+      '>=',
+      5_000,
+      '/s',
+    ),
+    target('(d) RSS per idle connection', valid('d', 'rss_kb_per_idle_connection'), '<', 64, 'KiB'),
+    target(
+      'a section of 20 pages of text in memory',
+      commonplan.section_20_pages_kb ?? null,
+      '<',
+      1024,
+      'KiB',
+    ),
+    target(
+      'open a section with a 100,000-update log',
+      commonplan.load_100k_ms_before_compaction ?? null,
+      '<',
+      150,
+      'ms',
+    ),
+    target(
+      'open the same section after compaction',
+      commonplan.load_100k_ms_after_compaction ?? null,
+      '<',
+      20,
+      'ms',
+    ),
+  );
+  return targets;
+}
+
+function thousands(updates: number): string {
+  return updates % 1000 === 0 ? `${updates / 1000}k` : String(updates);
+}
+
+export function summarise(runs: BenchRuns, requiredRuns: number): Report {
+  const summary: Summary = {};
+  const ranges: Ranges = {};
+  for (const kind of serverKinds) {
+    const byShape = runs.servers[kind];
+    if (!byShape) continue;
+    summary[kind] = {};
+    ranges[kind] = {};
+    for (const shape of shapeKeys) {
+      const list = byShape[shape];
+      if (!list) continue;
+      const shapeRange = shapeRanges(list, kind === 'commonplan');
+      ranges[kind]![shape] = shapeRange;
+      summary[kind]![shape] = shapeSummary(shapeRange, list, requiredRuns);
+    }
+  }
+  const commonplanRanges: Record<string, Spread> = {};
+  for (const [updates, list] of Object.entries(runs.logLoad)) {
+    const key = `load_${thousands(Number(updates))}_ms`;
+    commonplanRanges[`${key}_before_compaction`] = spread(
+      list.map((run) => run.beforeCompactionMs),
+    );
+    commonplanRanges[`${key}_after_compaction`] = spread(list.map((run) => run.afterCompactionMs));
+  }
+  if (runs.sectionMemory.length)
+    commonplanRanges.section_20_pages_kb = spread(
+      runs.sectionMemory.map((run) => run.rssKbPerSection),
+    );
+  const commonplan: CommonplanSummary = {};
+  for (const [figure, value] of Object.entries(commonplanRanges))
+    commonplan[figure] = round(value.median, 1);
+  const ratios: Partial<Record<ShapeKey, Spread>> = {};
+  for (const shape of shapeKeys) {
+    const list = p99Ratios(runs.servers, shape);
+    if (list.length) ratios[shape] = spread(list);
+  }
   return {
-    summary: {
-      human: medians(human, enoughValid(runs.human)),
-      burst: medians(burst, enoughValid(runs.burst)),
-      idle: medians(idle, runs.idle.length >= requiredRuns),
-      load_10k_ms_before_compaction: round(ranges.load_10k_ms_before_compaction.median, 1),
-      load_10k_ms_after_compaction: round(ranges.load_10k_ms_after_compaction.median, 1),
-    },
+    summary,
     ranges,
+    commonplan,
+    commonplan_ranges: commonplanRanges,
+    p99_ratio_to_best_peer: ratios,
+    targets: evaluateTargets(summary, commonplan, ratios),
   };
 }
 
@@ -121,44 +271,76 @@ const rows: Array<[Figure, string]> = [
   ['propagation_p50_ms', 'propagation p50 (ms)'],
   ['propagation_p99_ms', 'propagation p99 (ms)'],
   ['propagation_max_ms', 'propagation max (ms)'],
-  ['ack_p50_ms', 'durable ack p50 (ms)'],
-  ['ack_p99_ms', 'durable ack p99 (ms)'],
+  ['durable_ack_p50_ms', 'durable ack p50 (ms)'],
+  ['durable_ack_p99_ms', 'durable ack p99 (ms)'],
+  ['ack_p99_ms', 'server ack p99 (ms), any kind'],
   ['updates_per_s', 'updates/s'],
   ['server_cpu_ms_per_1000_updates', 'server CPU ms / 1,000 updates'],
-  ['rss_mb', 'server RSS (MB)'],
-  ['rss_kb_per_connection', 'RSS per idle connection (kB)'],
-  ['rss_kb_per_section', 'RSS per open section (kB)'],
+  ['rss_mb', 'server RSS (MiB)'],
+  ['rss_kb_per_connection', 'RSS per connection (KiB)'],
+  ['rss_kb_per_idle_connection', 'RSS growth per idle connection (KiB)'],
   ['errors', 'errors'],
-  ['generator_cpu_percent', 'busiest generator CPU (%)'],
+  ['generator_cpu_percent', 'busiest generator CPU (% of a core)'],
+  ['load_average', 'machine load average (1 min)'],
 ];
 
-function cell(value: Spread | undefined): string {
+export function cell(value: Spread | undefined): string {
   if (!value || value.median === null) return '–';
-  const digits = Math.abs(value.median) >= 100 ? 0 : 1;
+  const digits = Math.abs(value.median) >= 100 ? 0 : Math.abs(value.median) >= 10 ? 1 : 2;
   const show = (n: number | null) => (n === null ? '–' : n.toFixed(digits));
   return value.min === value.max
     ? show(value.median)
     : `${show(value.median)} (${show(value.min)}–${show(value.max)})`;
 }
 
-/** A Markdown table: each cell is the median across runs, with min–max in brackets. */
-export function markdownTable(summary: Summary, ranges: Ranges): string {
-  const shapes = ['human', 'burst', 'idle'] as const;
-  const lines = [
-    '| figure | human | burst | idle |',
-    '| --- | --- | --- | --- |',
-    ...rows.map(
-      ([figure, label]) =>
-        `| ${label} | ${shapes.map((shape) => cell(ranges[shape][figure])).join(' | ')} |`,
-    ),
-    `| valid (generators under the CPU limit in enough runs) | ${shapes
-      .map((shape) => (summary[shape].valid ? 'yes' : 'no'))
-      .join(' | ')} |`,
-    '',
-    '| section with a 10,000-update log | join → synced (ms) |',
-    '| --- | --- |',
-    `| before compaction | ${cell(ranges.load_10k_ms_before_compaction)} |`,
-    `| after compaction | ${cell(ranges.load_10k_ms_after_compaction)} |`,
-  ];
-  return `${lines.join('\n')}\n`;
+export const shapeTitles: Record<ShapeKey, string> = {
+  a: '(a) 50 sections × 4 editors typing',
+  b: '(b) one section, 50 editors typing',
+  c: '(c) 20 editors pasting 2 KB blocks',
+  d: '(d) 500 idle connections + (a)',
+};
+
+/** Markdown: a table per shape (servers as columns), the Commonplan-only figures, the targets. */
+export function markdownTables(report: Report, shapeTitle = shapeTitles): string {
+  const servers = serverKinds.filter((kind) => report.ranges[kind]);
+  const out: string[] = [];
+  for (const shape of shapeKeys) {
+    if (!servers.some((kind) => report.ranges[kind]?.[shape])) continue;
+    out.push(`### ${shapeTitle[shape]}`, '');
+    out.push(
+      `| figure | ${servers.join(' | ')} |`,
+      `| --- |${servers.map(() => ' --- |').join('')}`,
+    );
+    for (const [figure, label] of rows) {
+      const cells = servers.map((kind) => cell(report.ranges[kind]?.[shape]?.[figure]));
+      if (cells.every((text) => text === '–')) continue;
+      out.push(`| ${label} | ${cells.join(' | ')} |`);
+    }
+    out.push(
+      `| valid runs | ${servers
+        .map((kind) => {
+          const summary = report.summary[kind]?.[shape];
+          return summary
+            ? `${summary.valid_runs}${summary.valid ? '' : ' (too few: INVALID)'}`
+            : '–';
+        })
+        .join(' | ')} |`,
+    );
+    const ratio = report.p99_ratio_to_best_peer[shape];
+    if (ratio) out.push('', `Commonplan p99 / best reference p99, same run: ${cell(ratio)} ×`);
+    out.push('');
+  }
+  const commonplanRows = Object.entries(report.commonplan_ranges);
+  if (commonplanRows.length) {
+    out.push('### Commonplan only', '', '| figure | median (min–max) |', '| --- | --- |');
+    for (const [figure, value] of commonplanRows) out.push(`| ${figure} | ${cell(value)} |`);
+    out.push('');
+  }
+  out.push('### Targets', '', '| target | value | threshold | met |', '| --- | --- | --- | --- |');
+  for (const item of report.targets)
+    out.push(
+      `| ${item.name} | ${item.value === null ? 'not measured' : `${item.value} ${item.unit}`.trim()} | ${item.comparison} ${item.threshold} ${item.unit}`.trimEnd() +
+        ` | ${item.met ? 'yes' : '**no**'} |`,
+    );
+  return `${out.join('\n')}\n`;
 }

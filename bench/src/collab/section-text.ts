@@ -60,3 +60,50 @@ export function typedHistory(count: number): Uint8Array[] {
   doc.destroy();
   return updates.slice(0, count);
 }
+
+const words =
+  'the partnership will move care closer to home by joining up community services primary care ' +
+  'and social care around neighbourhoods of people with long term conditions frailty mental health ' +
+  'urgent and emergency care prevention workforce estates digital finance outcomes';
+const vocabulary = words.split(' ');
+
+/**
+ * About `wordCount` words of section text typed as people type it: several authors taking turns
+ * on paragraphs of about a hundred words, one character per change, with a mistyped character
+ * deleted again now and then. Returns the document's state as one update, as a compacted log
+ * holds it (the structure in memory is the same as the typed history's).
+ */
+export function typedSectionState(wordCount: number, authors = 4): Uint8Array {
+  const docs = Array.from({ length: authors }, () => new Y.Doc());
+  const [first] = docs;
+  for (const doc of docs.slice(1))
+    doc.on('update', (update: Uint8Array, origin: unknown) => {
+      if (origin !== 'peer') Y.applyUpdate(first!, update, 'peer');
+    });
+  first!.on('update', (update: Uint8Array, origin: unknown) => {
+    if (origin === 'peer') return;
+    for (const doc of docs.slice(1)) Y.applyUpdate(doc, update, 'peer');
+  });
+  let written = 0;
+  let paragraph = 0;
+  while (written < wordCount) {
+    const doc = docs[paragraph % authors]!;
+    // Bring this author up to date before their turn.
+    Y.applyUpdate(doc, Y.encodeStateAsUpdate(first!, Y.encodeStateVector(doc)), 'peer');
+    const text = appendParagraph(doc);
+    for (let w = 0; w < 100 && written < wordCount; w += 1, written += 1) {
+      const word = `${vocabulary[(written * 7 + paragraph) % vocabulary.length]!} `;
+      for (const character of word) text.insert(text.length, character);
+      if (written % 23 === 0) {
+        text.insert(text.length, 'x');
+        text.delete(text.length - 1, 1);
+      }
+    }
+    paragraph += 1;
+  }
+  for (const doc of docs.slice(1))
+    Y.applyUpdate(first!, Y.encodeStateAsUpdate(doc, Y.encodeStateVector(first!)), 'peer');
+  const state = Y.encodeStateAsUpdate(first!);
+  for (const doc of docs) doc.destroy();
+  return state;
+}

@@ -1,11 +1,14 @@
 /**
- * One run of a load shape: generators set up their editors, all start together, and afterwards
- * their records are joined into latencies, throughput and the server's cost.
+ * One run of a load shape against one server: generators set up their editors, all start together,
+ * and afterwards their records are joined into latencies, throughput and the server's cost. With
+ * idle connections (shape d), those are opened first by generators of their own, and the growth of
+ * the server's resident memory they cause is measured before the editors start.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { processCpuMs, processRssKb, type ApiServer } from './api-server.js';
+import { processCpuMs, processRssKb } from './api-server.js';
+import type { BenchServer } from './bench-server.js';
 import { sleep, wallClockMs } from './clock.js';
 import type {
   EditorPlan,
@@ -17,10 +20,18 @@ import { GeneratorProcess } from './generator-process.js';
 import { distribution, type Distribution } from './stats.js';
 
 /** A generator using more of a core than this may have delayed what it measured. */
-export const generatorCpuLimitPercent = 85;
+export const defaultGeneratorCpuLimitPercent = 85;
+
+/** A run is valid when no generator came near saturating a core. */
+export function generatorsValid(cpuPercent: number[], limitPercent: number): boolean {
+  return cpuPercent.every((percent) => percent <= limitPercent);
+}
 
 export interface ShapeRunResult {
   editors: number;
+  idleConnections: number;
+  /** Growth of the server's RSS per idle connection (shape d), kB. */
+  rssKbPerIdleConnection: number | null;
   generators: number;
   windowMs: number;
   propagation: Distribution;
@@ -36,18 +47,30 @@ export interface ShapeRunResult {
   errorCount: number;
   generatorCpuPercent: number[];
   valid: boolean;
+  /**
+   * The machine's one-minute load average at the end of the window. Above the number of cores,
+   * other work was competing with the run: its figures are valid but slower than the code is.
+   */
+  loadAverage: number;
 }
 
-/** Splits editors among generators, whole sections each, and people so no one exceeds `perUser`. */
+/** Settling time before and after opening idle connections, so their memory shows in RSS. */
+const idleSettleMs = 2_000;
+
+/**
+ * Splits editors among generators, whole sections each, and people so no one exceeds `perUser`.
+ * With `seedText`, the first editor of each section writes its starting text.
+ */
 export function planEditors(
   sectionIds: string[],
   editorsPerSection: number,
   generators: number,
   authors: string[],
+  seedText: boolean,
   perUser = 10,
 ): EditorPlan[][] {
   const plans: EditorPlan[][] = Array.from({ length: generators }, () => []);
-  const perGenerator = Math.ceil((sectionIds.length * editorsPerSection) / generators);
+  const perGenerator = Math.ceil(sectionIds.length / generators) * editorsPerSection;
   const usersPerGenerator = Math.max(editorsPerSection, Math.ceil(perGenerator / perUser));
   if (usersPerGenerator * generators > authors.length)
     throw new Error(`need ${usersPerGenerator * generators} authors, have ${authors.length}`);
@@ -60,6 +83,7 @@ export function planEditors(
         email: authors[user]!,
         sectionId,
         editorsInSection: editorsPerSection,
+        seedText: seedText && e === 0,
       });
     }
   });
@@ -72,13 +96,19 @@ export function planOneSection(
   editors: number,
   generators: number,
   authors: string[],
+  seedText: boolean,
   perUser = 10,
 ): EditorPlan[][] {
   const plans: EditorPlan[][] = Array.from({ length: generators }, () => []);
   for (let e = 0; e < editors; e += 1) {
     const user = Math.floor(e / perUser);
     if (!authors[user]) throw new Error(`need more authors than ${authors.length}`);
-    plans[e % generators]!.push({ email: authors[user], sectionId, editorsInSection: editors });
+    plans[e % generators]!.push({
+      email: authors[user],
+      sectionId,
+      editorsInSection: editors,
+      seedText: seedText && e === 0,
+    });
   }
   return plans;
 }
@@ -116,28 +146,70 @@ function joinPropagation(results: GeneratorResult[]): {
 }
 
 export interface ShapeRunOptions {
-  server: ApiServer;
+  server: BenchServer;
   plans: EditorPlan[][];
-  task: Omit<GeneratorTask, 'editors' | 'baseUrl'>;
+  task: Omit<GeneratorTask, 'editors' | 'url' | 'server' | 'idleConnections' | 'idleEmails'>;
+  /** Shape d: idle connections, held by generators of their own, each signed in as `emails`. */
+  idle?: { connections: number; generators: number; emails: string[][] };
+  generatorCpuLimitPercent: number;
 }
 
-export async function runShape({ server, plans, task }: ShapeRunOptions): Promise<ShapeRunResult> {
+export async function runShape({
+  server,
+  plans,
+  task,
+  idle,
+  generatorCpuLimitPercent,
+}: ShapeRunOptions): Promise<ShapeRunResult> {
   const scratch = mkdtempSync(join(tmpdir(), 'commonplan-bench-'));
-  const generators = plans.map(
-    (_, index) => new GeneratorProcess(`${task.shape} generator ${index}`),
+  const label = `${server.kind} ${task.mode}`;
+  const generators = plans.map((_, index) => new GeneratorProcess(`${label} generator ${index}`));
+  const idleHolders = Array.from(
+    { length: idle?.generators ?? 0 },
+    (_, index) => new GeneratorProcess(`${label} idle connections ${index}`),
   );
+  const base = { ...task, url: server.url, server: server.kind };
   try {
+    let rssKbPerIdleConnection: number | null = null;
+    if (idle && idle.connections > 0) {
+      await sleep(idleSettleMs);
+      const before = processRssKb(server.pid);
+      const share = Math.ceil(idle.connections / idleHolders.length);
+      await Promise.all(
+        idleHolders.map((holder, index) =>
+          holder.request(
+            {
+              type: 'setup',
+              task: {
+                ...base,
+                editors: [],
+                idleConnections: Math.min(share, idle.connections - share * index),
+                idleEmails: idle.emails[index] ?? [],
+              },
+            },
+            'ready',
+            300_000,
+          ),
+        ),
+      );
+      await sleep(idleSettleMs);
+      rssKbPerIdleConnection = (processRssKb(server.pid) - before) / idle.connections;
+    }
     await Promise.all(
       generators.map((generator, index) =>
         generator.request(
-          { type: 'setup', task: { ...task, baseUrl: server.baseUrl, editors: plans[index]! } },
+          {
+            type: 'setup',
+            task: { ...base, editors: plans[index]!, idleConnections: 0, idleEmails: [] },
+          },
           'ready',
+          300_000,
         ),
       ),
     );
     await sleep(500);
     const startAt = wallClockMs() + 500;
-    const windowStart = task.shape === 'human' ? startAt + task.warmupMs : startAt;
+    const windowStart = task.mode === 'typing' ? startAt + task.warmupMs : startAt;
     const sent = Promise.all(
       generators.map((generator) => generator.request({ type: 'go', startAt }, 'sent', 300_000)),
     );
@@ -146,7 +218,7 @@ export async function runShape({ server, plans, task }: ShapeRunOptions): Promis
     let cpuAtEnd: number;
     let rssKb: number;
     let windowEnd: number;
-    if (task.shape === 'human') {
+    if (task.mode === 'typing') {
       windowEnd = windowStart + task.measureMs;
       await sleep(windowEnd - wallClockMs());
       cpuAtEnd = processCpuMs(server.pid);
@@ -176,13 +248,15 @@ export async function runShape({ server, plans, task }: ShapeRunOptions): Promis
     const undelivered = Math.max(0, expected - latencies.length);
     if (undelivered > 0) errors.undelivered = undelivered;
     const windowMs =
-      task.shape === 'human'
+      task.mode === 'typing'
         ? task.measureMs
         : Math.max(...acks.map((ack) => ack[1])) - Math.min(...acks.map((ack) => ack[0]));
     const serverCpuMs = cpuAtEnd - cpuAtStart;
     const generatorCpuPercent = collected.map((reply) => reply.cpuPercent);
     return {
       editors: plans.reduce((sum, plan) => sum + plan.length, 0),
+      idleConnections: idle?.connections ?? 0,
+      rssKbPerIdleConnection,
       generators: generators.length,
       windowMs,
       propagation: distribution(latencies),
@@ -196,10 +270,11 @@ export async function runShape({ server, plans, task }: ShapeRunOptions): Promis
       errors,
       errorCount: Object.values(errors).reduce((sum, count) => sum + count, 0),
       generatorCpuPercent,
-      valid: generatorCpuPercent.every((percent) => percent <= generatorCpuLimitPercent),
+      valid: generatorsValid(generatorCpuPercent, generatorCpuLimitPercent),
+      loadAverage: loadavg()[0]!,
     };
   } finally {
-    await Promise.all(generators.map((generator) => generator.close()));
+    await Promise.all([...generators, ...idleHolders].map((generator) => generator.close()));
     rmSync(scratch, { recursive: true, force: true });
   }
 }

@@ -1,7 +1,8 @@
 /**
- * `npm run bench:collab [-- --quick] [-- --out FILE]`: the real-time benchmark. Builds what it runs
- * (the shared libraries, the API and the bench), makes sure PostgreSQL and Redis answer, then runs
- * the harness in bench/, which creates and drops a database of its own. Not part of `npm test`.
+ * `npm run bench [-- --quick] [-- --out FILE] [-- --servers LIST] [-- --shapes LIST]`: the
+ * side-by-side real-time benchmark (Commonplan, y-websocket, Hocuspocus). Builds what it runs (the
+ * shared libraries, the API and the bench), makes sure PostgreSQL and Redis answer, then runs the
+ * harness in bench/, which creates and drops a database of its own. Not part of `npm test`.
  */
 import {
   defaultDatabaseUrl,
@@ -28,7 +29,7 @@ try {
     '--projects=domain,protocol,editor,collab-client,api,bench',
     '--outputStyle=static',
   ]);
-  run(process.execPath, ['bench/dist/collab/run-collab-bench.js', ...process.argv.slice(2)], {
+  run(process.execPath, ['bench/dist/collab/run-bench.js', ...process.argv.slice(2)], {
     env: { DATABASE_URL: databaseUrl, REDIS_URL: redisUrl },
   });
 } catch (error) {
