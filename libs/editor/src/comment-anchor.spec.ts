@@ -35,6 +35,14 @@ describe('comment anchors', () => {
     expect(anchored(doc, anchor)).toMatchObject({ detached: false, text: 'cancer diagnosis' });
   });
 
+  it('hold the very first words of the section', () => {
+    const doc = aSectionDoc([opening, 'Second paragraph']);
+    expect(anchored(doc, anchorForText(doc, 'Waits')!)).toMatchObject({ text: 'Waits' });
+    expect(anchored(doc, anchorForText(doc, 'Second')!)).toMatchObject({ text: 'Second' });
+    textOf(doc, 0).insert(0, 'Now: ');
+    expect(anchored(doc, anchorForText(doc, 'Now')!)).toMatchObject({ text: 'Now' });
+  });
+
   it('follow the text when someone types before it', () => {
     const doc = aSectionDoc([opening]);
     const anchor = anchorForText(doc, 'cancer diagnosis')!;

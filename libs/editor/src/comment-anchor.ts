@@ -106,13 +106,34 @@ export function resolveAnchor(
   const start = decodeAnchorPosition(anchor.start);
   const end = decodeAnchorPosition(anchor.end);
   if (!doc || !start || !end) return null;
-  const from = relativePositionToAbsolutePosition(doc, fragment, start, mapping);
-  const to = relativePositionToAbsolutePosition(doc, fragment, end, mapping);
+  const from = toAbsolute(doc, fragment, start, mapping);
+  const to = toAbsolute(doc, fragment, end, mapping);
   if (from === null || to === null) return null;
   const size = pmDoc.content.size;
   if (from < 0 || to > size || from >= to) return null;
   if (anchoredText(pmDoc, { from, to }).trim().length === 0) return null;
   return { from, to };
+}
+
+/**
+ * y-tiptap's resolver, with positions in text first restated against their text node. y-tiptap
+ * takes an item position that lands at the very start of the document for a misresolution and
+ * answers null, which would detach every thread on the section's first words.
+ */
+function toAbsolute(
+  doc: Y.Doc,
+  fragment: Y.XmlFragment,
+  position: Y.RelativePosition,
+  mapping: ProsemirrorMapping,
+): number | null {
+  const absolute = Y.createAbsolutePositionFromRelativePosition(position, doc);
+  if (!absolute) return null;
+  const { type, index } = absolute;
+  const restated =
+    type instanceof Y.XmlText && !type._item?.deleted
+      ? Y.createRelativePositionFromTypeIndex(type, index, -1)
+      : position;
+  return relativePositionToAbsolutePosition(doc, fragment, restated, mapping);
 }
 
 /** The plain text of a range, blocks separated by new lines. */

@@ -5,6 +5,7 @@ import type { AuthContext } from '../auth/auth-context.js';
 import { CurrentAuth, ReqContext } from '../auth/current-auth.decorator.js';
 import { uuidParam } from '../common/params.js';
 import type { RequestContext } from '../common/request-context.js';
+import { PlansService } from '../plans/plans.service.js';
 import { SectionsService } from '../sections/sections.service.js';
 import { CommentsService } from './comments.service.js';
 import { CommentBodyDto, CreateCommentThreadDto } from './dto/comment.dto.js';
@@ -15,7 +16,18 @@ export class CommentsController {
   constructor(
     private readonly comments: CommentsService,
     private readonly sections: SectionsService,
+    private readonly plans: PlansService,
   ) {}
+
+  @Get('plans/:planId/open-thread-counts')
+  @ApiOperation({ summary: "How many open comment threads each of a plan's sections has" })
+  async openThreadCounts(
+    @CurrentAuth() auth: AuthContext,
+    @Param('planId', uuidParam('planId')) planId: string,
+  ): Promise<Record<string, number>> {
+    const { plan } = await this.plans.load(auth, planId, 'section.read');
+    return this.comments.openThreadCountsBySection(plan.id);
+  }
 
   @Get('sections/:sectionId/threads')
   @ApiOperation({

@@ -5,6 +5,7 @@ import { Membership } from '../auth/membership.entity.js';
 import { User } from '../auth/user.entity.js';
 import { CollabModule } from '../collab/collab.module.js';
 import { FootprintsModule } from '../footprints/footprints.module.js';
+import { PlansModule } from '../plans/plans.module.js';
 import { SectionsModule } from '../sections/sections.module.js';
 import { CommentThread } from './comment-thread.entity.js';
 import { Comment } from './comment.entity.js';
@@ -20,6 +21,7 @@ import { CommentsService } from './comments.service.js';
   imports: [
     TypeOrmModule.forFeature([CommentThread, Comment, Membership, User]),
     SectionsModule,
+    PlansModule,
     FootprintsModule,
     CollabModule,
     AuditModule,
