@@ -16,6 +16,7 @@ import { Membership } from '../auth/membership.entity.js';
 import { User } from '../auth/user.entity.js';
 import { SectionDocuments } from '../collab/section-documents.service.js';
 import { SectionRooms } from '../collab/section-rooms.js';
+import { commonError, CommonErrorCode } from '../common/common.errors.js';
 import type { RequestContext } from '../common/request-context.js';
 import { FootprintAccessService } from '../footprints/footprint-access.service.js';
 import type { SectionAccess } from '../sections/sections.service.js';
@@ -314,6 +315,12 @@ export class CommentsService {
   }
 
   private checkedBody(raw: string): string {
+    // PostgreSQL text cannot hold a NUL character; refuse it rather than fail on insert.
+    if (raw.includes('\u0000'))
+      throw commonError(CommonErrorCode.ValidationFailed, {
+        message: 'body must not contain null characters',
+        field: 'body',
+      });
     const body = raw.trim();
     if (body.length > commentBodyMaxLength)
       throw commentError(CommentErrorCode.BodyTooLong, { field: 'body' });

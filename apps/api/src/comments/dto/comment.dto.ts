@@ -38,7 +38,6 @@ export class CommentBodyDto {
   })
   @IsString({ message: 'body must be text' })
   @Matches(/\S/, { message: 'Write a comment before sending it' })
-  @Matches(/^[^\u0000]*$/, { message: 'body must not contain null characters' })
   @MaxLength(commentBodyMaxLength + 1000, {
     message: `body must be ${commentBodyMaxLength.toLocaleString('en-GB')} characters or fewer`,
   })
