@@ -10,6 +10,8 @@ import type * as Y from 'yjs';
 export interface HighlightedThread {
   id: string;
   anchor: CommentAnchorView;
+  /** Resolved threads are highlighted only while in focus. */
+  status: 'open' | 'resolved';
 }
 
 /** Where each thread's text is now in the editor; null when its text was deleted. */
@@ -56,8 +58,8 @@ function compute(
       ? resolveAnchor(thread.anchor, binding.type, binding.mapping, state.doc)
       : null;
     ranges.set(thread.id, range);
-    if (!range) continue;
     const active = thread.id === activeId;
+    if (!range || (thread.status !== 'open' && !active)) continue;
     decorations.push(
       Decoration.inline(range.from, range.to, {
         class: active
@@ -83,7 +85,7 @@ function sameRanges(a: ResolvedRanges, b: ResolvedRanges): boolean {
 }
 
 /**
- * Highlights the text each comment thread is anchored to. Ranges are read from the Yjs relative
+ * Highlights the text each open comment thread (and the thread in focus) is anchored to. Ranges are read from the Yjs relative
  * positions through y-tiptap's binding, so they follow everyone's edits. A local edit reaches the
  * Y.Doc only after this plugin sees it, so on an edit the highlights are first mapped through the
  * change and then read again from the Y.Doc a moment later.
