@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import {
   commentBodyMaxLength,
@@ -9,6 +9,7 @@ import {
 } from '@commonplan/domain';
 import { anchorReader, isWellFormedAnchor, type AnchorState } from '@commonplan/editor';
 import { ServerEvent } from '@commonplan/protocol';
+import type { Logger } from 'pino';
 import { DataSource, In, Repository, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import type { AuthContext } from '../auth/auth-context.js';
@@ -17,6 +18,7 @@ import { User } from '../auth/user.entity.js';
 import { SectionDocuments } from '../collab/section-documents.service.js';
 import { SectionRooms } from '../collab/section-rooms.js';
 import { commonError, CommonErrorCode } from '../common/common.errors.js';
+import { LOGGER } from '../common/logger.js';
 import type { RequestContext } from '../common/request-context.js';
 import { FootprintAccessService } from '../footprints/footprint-access.service.js';
 import type { SectionAccess } from '../sections/sections.service.js';
@@ -69,12 +71,14 @@ export class CommentsService {
     private readonly documents: SectionDocuments,
     private readonly rooms: SectionRooms,
     private readonly audit: AuditService,
+    @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
   /**
    * Registers a listener told after each comment is committed, with its recipients: those it
    * mentions (`mentioned`) and, for a reply, the thread's earlier participants (`thread_reply`),
-   * never the actor. A failing listener is logged by the caller's error handling, not retried.
+   * never the actor. The comment is already saved: a listener that fails is logged, and neither
+   * the request nor the other listeners fail with it.
    */
   onPosted(listener: CommentPostedListener): void {
     this.postedListeners.push(listener);
@@ -364,7 +368,16 @@ export class CommentsService {
   }
 
   private async tellPosted(posted: CommentPosted): Promise<void> {
-    for (const listener of this.postedListeners) await listener(posted);
+    for (const listener of this.postedListeners) {
+      try {
+        await listener(posted);
+      } catch (error) {
+        this.logger.error(
+          { event: 'comment_posted_listener_failed', commentId: posted.commentId, err: error },
+          'a listener for new comments failed',
+        );
+      }
+    }
   }
 
   private async views(sectionId: string, threads: CommentThread[]): Promise<CommentThreadView[]> {
