@@ -11,7 +11,7 @@ import {
   type RunningApi,
 } from '@commonplan/testing';
 import type pg from 'pg';
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import { CollabPeer, eventually, sessionCookieOf, storedDoc } from './collab-test-client.js';
 
 /**
