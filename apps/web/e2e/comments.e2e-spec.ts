@@ -209,4 +209,30 @@ describe('comments on section text', () => {
     await thread(gareth, 'cancer diagnosis').getByText('Resolved by Tom Okafor').waitFor();
     await gareth.screenshot({ path: artifactPath('comments-resolved.png'), fullPage: true });
   });
+
+  // Reads the thread Gareth started in the test above.
+  it('a viewer reads the comments but is offered nothing to write with', async () => {
+    const aisha = await signedInPage(demoAccounts.viewer);
+    await openSection(aisha);
+    await thread(aisha, '28 days').getByText('Is 28 days the national standard?').waitFor();
+    expect(await aisha.getByRole('button', { name: 'Comment', exact: true }).count()).toBe(0);
+    expect(
+      await comments(aisha)
+        .getByRole('button', { name: /Reply|Resolve|Edit/ })
+        .count(),
+    ).toBe(0);
+    await aisha
+      .getByText('You can read this section; your role does not let you change it.')
+      .waitFor();
+  });
+
+  it('says how to start when a section has no comments yet', async () => {
+    const client = new ApiClient(api.baseUrl);
+    await client.signIn(demoAccounts.author, defaultDemoPassword);
+    const sections = await client.get<SectionView[]>(`/api/plans/${section.planId}/sections`);
+    const other = sections.body.find((candidate) => candidate.id !== section.id)!;
+    const tom = await signedInPage(demoAccounts.author);
+    await tom.goto(`${api.baseUrl}/sections/${other.id}`);
+    await comments(tom).getByText('No comments yet. Select text and choose Comment.').waitFor();
+  });
 });
