@@ -127,6 +127,10 @@ describe('comments on section text', () => {
     await tom.keyboard.press('Control+Alt+M');
     const form = comments(tom).getByRole('combobox', { name: 'Your comment' });
     await form.waitFor();
+    // The words stay marked while the form has the focus.
+    await tomText
+      .locator('.app-comment-highlight--active', { hasText: 'cancer diagnosis' })
+      .waitFor();
     await form.type('Which cancers does this cover? @Gar');
     const option = comments(tom).getByRole('option', { name: 'Gareth Jones' });
     await option.waitFor();

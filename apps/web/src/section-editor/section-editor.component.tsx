@@ -35,6 +35,8 @@ interface SectionEditorProps {
 const headingId = 'section-text-heading';
 /** How long to wait for one's own unsaved edits to reach the server before anchoring a comment. */
 const savedBeforeCommentMs = 5_000;
+/** Stands for the comment being written among the highlights. */
+const draftId = 'draft';
 
 /**
  * The section's text, written together: status, who is here, the toolbar and the text itself, with
@@ -69,9 +71,13 @@ export function SectionEditor({
   const [selectFirst, setSelectFirst] = useState(false);
 
   useEffect(() => {
-    if (editor && !editor.isDestroyed)
-      editor.view.dispatch(showThreads(editor.state, comments.threads, activeId));
-  }, [editor, comments.threads, activeId]);
+    if (!editor || editor.isDestroyed) return;
+    // The text a new comment is about stays marked while its form has the focus.
+    const shown = draft
+      ? [...comments.threads, { id: draftId, anchor: draft.anchor, status: 'open' as const }]
+      : comments.threads;
+    editor.view.dispatch(showThreads(editor.state, shown, draft ? draftId : activeId));
+  }, [editor, comments.threads, activeId, draft]);
 
   const startComment = useCallback(() => {
     if (!editor) return;
@@ -159,7 +165,9 @@ export function SectionEditor({
               labelledBy={headingId}
               onEditor={setEditor}
               onRangesResolved={setRanges}
-              onThreadClicked={setActiveId}
+              onThreadClicked={(threadId) => {
+                if (threadId !== draftId) setActiveId(threadId);
+              }}
               onComment={mayComment ? startComment : undefined}
             />
           ) : null}
