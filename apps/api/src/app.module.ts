@@ -4,6 +4,7 @@ import { AuditModule } from './audit/audit.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import type { AppConfig } from './config/app-config.js';
 import { CollabModule } from './collab/collab.module.js';
+import { CommentsModule } from './comments/comments.module.js';
 import { ConfigModule } from './config/config.module.js';
 import { DatabaseModule } from './database/database.module.js';
 import { FootprintsModule } from './footprints/footprints.module.js';
@@ -32,6 +33,7 @@ export class AppModule {
         PlansModule,
         SectionsModule,
         CollabModule,
+        CommentsModule,
         HealthModule,
       ],
     };

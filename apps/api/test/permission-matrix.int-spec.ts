@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { ApiClient, connectTestDatabase, startApi, type RunningApi } from '@commonplan/testing';
 import type pg from 'pg';
+import { anchorForText, initialContentUpdate, paragraphsToJson } from '@commonplan/editor';
+import * as Y from 'yjs';
 import {
   auditCount,
   factories,
@@ -111,6 +113,75 @@ async function roleOf(footprintId: string, userId: string): Promise<string | und
     [footprintId, userId],
   );
   return rows[0]?.role;
+}
+
+/** Who may comment and resolve: authors and reviewers (and leads); viewers and admins only read or not at all. */
+const commenters = (okOutcome: Outcome): Record<ActorName, Outcome> => ({
+  lead: okOutcome,
+  author: okOutcome,
+  reviewer: okOutcome,
+  viewer: 403,
+  admin: 403,
+  outsider: 404,
+  anonymous: 401,
+});
+
+/** A section of the world's plan whose saved text is one sentence, and an anchor on part of it. */
+async function aSectionWithText({ f, plan }: World) {
+  const section = await f.aSection(plan.id);
+  const update = initialContentUpdate(paragraphsToJson(['Waits for a cancer diagnosis.']));
+  await db.query('INSERT INTO section_updates (section_id, update) VALUES ($1, $2)', [
+    section.id,
+    Buffer.from(update),
+  ]);
+  const doc = new Y.Doc();
+  Y.applyUpdate(doc, update);
+  const anchor = anchorForText(doc, 'cancer diagnosis')!;
+  doc.destroy();
+  return { section, anchor };
+}
+
+/** A thread started by the lead, with one comment, as the database holds it. */
+async function aThread(world: World, status: 'open' | 'resolved' = 'open') {
+  const { section, anchor } = await aSectionWithText(world);
+  const { rows } = await db.query<{ id: string }>(
+    `INSERT INTO comment_threads (section_id, plan_id, anchor_start, anchor_end, quoted_text, status,
+       created_by_id, resolved_by_id, resolved_at)
+     VALUES ($1, $2, $3, $4, 'cancer diagnosis', $5, $6, $7, $8) RETURNING id`,
+    [
+      section.id,
+      world.plan.id,
+      anchor.start,
+      anchor.end,
+      status,
+      world.lead.id,
+      status === 'resolved' ? world.lead.id : null,
+      status === 'resolved' ? new Date() : null,
+    ],
+  );
+  const threadId = rows[0]!.id;
+  const comment = await db.query<{ id: string }>(
+    `INSERT INTO comments (thread_id, author_id, body) VALUES ($1, $2, 'Is this all cancers?')
+     RETURNING id`,
+    [threadId, world.lead.id],
+  );
+  return { sectionId: section.id, threadId, commentId: comment.rows[0]!.id };
+}
+
+async function commentCount(threadId: string): Promise<number> {
+  const { rows } = await db.query<{ n: number }>(
+    'SELECT count(*)::int AS n FROM comments WHERE thread_id = $1',
+    [threadId],
+  );
+  return rows[0]!.n;
+}
+
+async function threadStatus(threadId: string): Promise<string> {
+  const { rows } = await db.query<{ status: string }>(
+    'SELECT status FROM comment_threads WHERE id = $1',
+    [threadId],
+  );
+  return rows[0]!.status;
 }
 
 const matrix: Row[] = [
@@ -432,12 +503,110 @@ const matrix: Row[] = [
     },
     outcomes: leadsOnly(204, 403),
   },
+  {
+    action: "list a section's comment threads",
+    call: async (w) => ({
+      method: 'GET',
+      path: `/api/sections/${(await aThread(w)).sectionId}/threads`,
+    }),
+    outcomes: readers(403),
+  },
+  {
+    action: "count a plan's open comment threads",
+    call: async ({ plan }) => ({ method: 'GET', path: `/api/plans/${plan.id}/open-thread-counts` }),
+    outcomes: readers(403),
+  },
+  {
+    action: 'start a comment thread',
+    call: async (w) => {
+      const { section, anchor } = await aSectionWithText(w);
+      return {
+        method: 'POST',
+        path: `/api/sections/${section.id}/threads`,
+        body: { anchor, body: 'Which cancers?' },
+        unchanged: async () => {
+          const { rows } = await db.query('SELECT 1 FROM comment_threads WHERE section_id = $1', [
+            section.id,
+          ]);
+          expect(rows).toHaveLength(0);
+        },
+      };
+    },
+    outcomes: commenters(201),
+  },
+  {
+    action: 'reply to a comment thread',
+    call: async (w) => {
+      const { threadId } = await aThread(w);
+      return {
+        method: 'POST',
+        path: `/api/threads/${threadId}/comments`,
+        body: { body: 'All of them.' },
+        unchanged: async () => expect(await commentCount(threadId)).toBe(1),
+      };
+    },
+    outcomes: commenters(201),
+  },
+  {
+    action: "edit the lead's comment",
+    call: async (w) => {
+      const { commentId } = await aThread(w);
+      return {
+        method: 'PATCH',
+        path: `/api/comments/${commentId}`,
+        body: { body: 'Rewritten' },
+        unchanged: async () => {
+          const { rows } = await db.query('SELECT body FROM comments WHERE id = $1', [commentId]);
+          expect(rows[0]).toEqual({ body: 'Is this all cancers?' });
+        },
+      };
+    },
+    outcomes: {
+      lead: 200,
+      author: 403,
+      reviewer: 403,
+      viewer: 403,
+      admin: 403,
+      outsider: 404,
+      anonymous: 401,
+    },
+  },
+  {
+    action: 'resolve a comment thread',
+    call: async (w) => {
+      const { threadId } = await aThread(w);
+      return {
+        method: 'POST',
+        path: `/api/threads/${threadId}/resolve`,
+        unchanged: async () => expect(await threadStatus(threadId)).toBe('open'),
+      };
+    },
+    outcomes: commenters(200),
+  },
+  {
+    action: 'reopen a comment thread',
+    call: async (w) => {
+      const { threadId } = await aThread(w, 'resolved');
+      return {
+        method: 'POST',
+        path: `/api/threads/${threadId}/reopen`,
+        unchanged: async () => expect(await threadStatus(threadId)).toBe('resolved'),
+      };
+    },
+    outcomes: commenters(200),
+  },
 ];
 
 const refusalCodes: Partial<Record<Outcome, string[]>> = {
   401: ['not_signed_in'],
-  403: ['forbidden', 'admin_only'],
-  404: ['footprint_not_found', 'plan_not_found', 'section_not_found'],
+  403: ['forbidden', 'admin_only', 'not_comment_author'],
+  404: [
+    'footprint_not_found',
+    'plan_not_found',
+    'section_not_found',
+    'thread_not_found',
+    'comment_not_found',
+  ],
 };
 
 beforeAll(async () => {

@@ -174,3 +174,71 @@ export interface HealthView {
   redis: 'up' | 'down';
   version: string;
 }
+
+/** The longest comment body accepted, in characters, after trimming. */
+export const commentBodyMaxLength = 4000;
+/** The most people one comment can mention. */
+export const commentMaxMentions = 20;
+
+export const commentThreadStatuses = ['open', 'resolved'] as const;
+export type CommentThreadStatus = (typeof commentThreadStatuses)[number];
+
+/** A person named on a thread or comment; null in its place when the account is gone. */
+export interface PersonRef {
+  id: string;
+  name: string;
+}
+
+/**
+ * Where a thread sits in the section's text: two Yjs relative positions, each
+ * `Y.encodeRelativePosition` as base64 (see `libs/editor` comment-anchor).
+ */
+export interface CommentAnchorView {
+  start: string;
+  end: string;
+}
+
+/** One comment: plain text with `@Name` mentions; render it as text, never as HTML. */
+export interface CommentView {
+  id: string;
+  threadId: string;
+  author: PersonRef | null;
+  body: string;
+  mentions: PersonRef[];
+  createdAt: string;
+  editedAt: string | null;
+}
+
+/**
+ * A comment thread on a section. `currentText` is what the anchor covers in the section as the
+ * server holds it now; `detached` is true (and `currentText` null) when that text was deleted.
+ * `quotedText` is what was selected when the thread started.
+ */
+export interface CommentThreadView {
+  id: string;
+  sectionId: string;
+  anchor: CommentAnchorView;
+  quotedText: string;
+  currentText: string | null;
+  detached: boolean;
+  status: CommentThreadStatus;
+  resolvedBy: PersonRef | null;
+  resolvedAt: string | null;
+  createdBy: PersonRef | null;
+  createdAt: string;
+  updatedAt: string;
+  comments: CommentView[];
+}
+
+/** `POST /api/sections/:sectionId/threads`. `mentionIds` are the members named with `@` in the body. */
+export interface CreateCommentThreadRequest {
+  anchor: CommentAnchorView;
+  body: string;
+  mentionIds?: string[];
+}
+
+/** `POST /api/threads/:threadId/comments` (a reply) and `PATCH /api/comments/:commentId` (an edit). */
+export interface CommentBodyRequest {
+  body: string;
+  mentionIds?: string[];
+}

@@ -7,3 +7,4 @@ export * from './slug.js';
 export * from './api-types.js';
 export * from './demo.js';
 export * from './passwords.js';
+export * from './mentions.js';

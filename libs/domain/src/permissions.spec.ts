@@ -14,6 +14,7 @@ const expected: Record<FootprintRole | 'admin' | 'outsider', readonly FootprintA
     'draft.read',
     'section.editText',
     'section.comment',
+    'comment.resolve',
     'section.requestReview',
   ],
   reviewer: [
@@ -24,6 +25,7 @@ const expected: Record<FootprintRole | 'admin' | 'outsider', readonly FootprintA
     'section.read',
     'draft.read',
     'section.comment',
+    'comment.resolve',
     'section.decideReview',
   ],
   viewer: [
@@ -61,6 +63,19 @@ describe('permission rules', () => {
       });
     }
   }
+
+  it('a viewer reads comment threads but can neither comment nor resolve', () => {
+    const viewer = { role: 'viewer' as const, isAdmin: false };
+    expect(can(viewer, 'section.read')).toBe(true);
+    expect(can(viewer, 'section.comment')).toBe(false);
+    expect(can(viewer, 'comment.resolve')).toBe(false);
+  });
+
+  it('an instance admin who is not a member cannot read or write comments', () => {
+    const admin = { role: null, isAdmin: true };
+    expect(can(admin, 'section.comment')).toBe(false);
+    expect(can(admin, 'comment.resolve')).toBe(false);
+  });
 
   it('a reviewer can never change section text', () => {
     expect(can({ role: 'reviewer', isAdmin: true }, 'section.editText')).toBe(false);

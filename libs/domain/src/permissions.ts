@@ -23,6 +23,7 @@ export const footprintActions = [
   'section.delete',
   'section.editText',
   'section.comment',
+  'comment.resolve',
   'section.requestReview',
   'section.decideReview',
   'draft.read',
@@ -47,9 +48,15 @@ const viewerActions: readonly FootprintAction[] = [
   'draft.read',
 ];
 
+/**
+ * Reviewers and authors both start threads, reply and resolve: a reviewer closes the point they
+ * raised once it is answered, an author once it is dealt with. Editing a comment is the
+ * `section.comment` right plus having written it.
+ */
 const reviewerActions: readonly FootprintAction[] = [
   ...viewerActions,
   'section.comment',
+  'comment.resolve',
   'section.decideReview',
 ];
 
@@ -57,6 +64,7 @@ const authorActions: readonly FootprintAction[] = [
   ...viewerActions,
   'section.editText',
   'section.comment',
+  'comment.resolve',
   'section.requestReview',
 ];
 

@@ -31,6 +31,11 @@ export const ServerEvent = {
   Error: 'collab:error',
   /** The person's access to a section changed while they were in it. */
   AccessChanged: 'section:access',
+  /**
+   * A comment thread of the section was started, replied to, edited, resolved or reopened; the
+   * message carries the whole thread as `GET /api/sections/:sectionId/threads` shows it.
+   */
+  ThreadChanged: 'thread:changed',
 } as const;
 
 export type ClientEventName = (typeof ClientEvent)[keyof typeof ClientEvent];

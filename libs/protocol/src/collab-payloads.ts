@@ -1,3 +1,4 @@
+import type { CommentThreadView } from '@commonplan/domain';
 import type { CollabError } from './collab-errors.js';
 import type { ClientEvent, ServerEvent } from './collab-events.js';
 
@@ -40,6 +41,11 @@ export interface AccessChangedMessage extends SectionRef {
   access: 'edit' | 'read' | 'none';
 }
 
+/** A comment thread changed: everyone in the section's room receives the thread as it is now. */
+export interface ThreadChangedMessage extends SectionRef {
+  thread: CommentThreadView;
+}
+
 /** The typed event map for socket.io clients (`Socket<ServerToClientEvents, ClientToServerEvents>`). */
 export interface ClientToServerEvents {
   [ClientEvent.Join]: (message: SectionRef, ack: (result: JoinAck) => void) => void;
@@ -56,6 +62,7 @@ export interface ServerToClientEvents {
   [ServerEvent.Awareness]: (message: AwarenessMessage) => void;
   [ServerEvent.Error]: (error: CollabError) => void;
   [ServerEvent.AccessChanged]: (message: AccessChangedMessage) => void;
+  [ServerEvent.ThreadChanged]: (message: ThreadChangedMessage) => void;
 }
 
 /** Turns whatever socket.io delivered into bytes, or null when it is not binary at all. */

@@ -27,6 +27,7 @@ import { CollabSession } from './collab-session.js';
 import { CollabUpdates } from './collab-updates.service.js';
 import { SectionAccessService, type SectionAccessLevel } from './section-access.service.js';
 import { SectionDocuments } from './section-documents.service.js';
+import { SectionRooms, sectionRoom } from './section-rooms.js';
 import { stateVectorRefusal } from './update-rules.js';
 
 type Ack<T> = (result: T) => void;
@@ -35,7 +36,7 @@ const knownEvents = new Set<string>(Object.values(ClientEvent));
 /** Marks changes that came from another instance: applied here, never persisted again. */
 const remoteOrigin = Symbol('remote');
 
-const room = (sectionId: string) => `section:${sectionId}`;
+const room = sectionRoom;
 
 /** Splits socket.io arguments into the message and the acknowledgement callback, if any. */
 function splitArgs(args: unknown[]): { message: unknown; ack: ((value: unknown) => void) | null } {
@@ -63,12 +64,14 @@ export class CollabGateway implements OnGatewayInit, OnApplicationShutdown {
     private readonly awareness: CollabAwareness,
     private readonly fanout: CollabFanout,
     private readonly accessEvents: CollabAccessEvents,
+    private readonly rooms: SectionRooms,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
   afterInit(server: Server): void {
     this.server = server;
+    this.rooms.attach(server);
     server.use((socket, next) => {
       const headers = socket.handshake.headers;
       this.handshake

@@ -10,12 +10,14 @@ import { CollabGateway } from './collab.gateway.js';
 import { SectionAccessService } from './section-access.service.js';
 import { SectionCompaction } from './section-compaction.service.js';
 import { SectionDocuments } from './section-documents.service.js';
+import { SectionRooms } from './section-rooms.js';
 import { SectionUpdateLog } from './section-update-log.js';
 
 /**
  * Owns real-time co-editing of section text: the socket handshake, joining sections, the Yjs sync
  * protocol, presence, the durable update log with group commit, compaction, and keeping several
- * instances in step through Redis.
+ * instances in step through Redis. Exports the documents (for reading text as it is now) and the
+ * section rooms (for telling everyone in a section about a change).
  */
 @Module({
   imports: [AuthModule, SectionsModule],
@@ -29,7 +31,9 @@ import { SectionUpdateLog } from './section-update-log.js';
     CollabAwareness,
     CollabFanout,
     CollabAccessEvents,
+    SectionRooms,
     CollabGateway,
   ],
+  exports: [SectionDocuments, SectionRooms],
 })
 export class CollabModule {}

@@ -105,6 +105,23 @@ export class SectionDocuments implements OnApplicationShutdown {
     };
   }
 
+  /**
+   * Lets `use` read the section's text as it is now: the open document when this instance holds
+   * it (kept current by the sockets here and by Redis from the others), else a copy built from
+   * PostgreSQL for the occasion and dropped afterwards. `use` must not change or keep the document.
+   */
+  async read<T>(sectionId: string, use: (doc: Y.Doc) => T): Promise<T> {
+    const open = this.open.get(sectionId) ?? (await this.loading.get(sectionId));
+    if (open) return use(open.doc);
+    const stored = await this.log.load(sectionId);
+    const doc = this.build(stored.snapshot, stored.updates);
+    try {
+      return use(doc);
+    } finally {
+      doc.destroy();
+    }
+  }
+
   /** Reads the section again from PostgreSQL and applies what this instance lacks. */
   async resync(section: OpenSection, origin: unknown): Promise<void> {
     const stored = await this.log.load(section.sectionId);

@@ -25,6 +25,10 @@ const actionLabels: Record<string, string> = {
   'section.updated': 'Changed a section',
   'section.reordered': 'Reordered the sections',
   'section.deleted': 'Deleted a section',
+  'comment_thread.created': 'Started a comment thread',
+  'comment_thread.replied': 'Replied to a comment thread',
+  'comment_thread.resolved': 'Resolved a comment thread',
+  'comment_thread.reopened': 'Reopened a comment thread',
 };
 
 function text(value: unknown): string | null {

@@ -11,6 +11,8 @@ interface ToolbarProps {
   /** The id of the editable text, which the toolbar controls. */
   controls: string;
   onLink: () => void;
+  /** Starts a comment thread on the selected text; absent when the person may not comment. */
+  onComment?: () => void;
 }
 
 interface ToolbarButton {
@@ -26,7 +28,7 @@ interface ToolbarButton {
 
 const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.userAgent);
 
-function shortcutFor(shortcut: string, forScreenReaders: boolean): string {
+export function shortcutFor(shortcut: string, forScreenReaders: boolean): string {
   const keys = shortcut.split('+').map((key) => {
     if (key === 'Mod')
       return forScreenReaders ? (isMac ? 'Meta' : 'Control') : isMac ? 'Cmd' : 'Ctrl';
@@ -39,7 +41,7 @@ function shortcutFor(shortcut: string, forScreenReaders: boolean): string {
  * The formatting toolbar: one tab stop, arrow keys move between buttons (the ARIA toolbar pattern),
  * and every button also has the keyboard shortcut the editor already answers.
  */
-export function EditorToolbar({ editor, controls, onLink }: ToolbarProps) {
+export function EditorToolbar({ editor, controls, onLink, onComment }: ToolbarProps) {
   const state = useEditorState({
     editor,
     selector: ({ editor: current }) => ({
@@ -176,6 +178,11 @@ export function EditorToolbar({ editor, controls, onLink }: ToolbarProps) {
       ],
     },
   ];
+  if (onComment)
+    groups.push({
+      label: 'Comments',
+      buttons: [{ key: 'comment', label: 'Comment', shortcut: 'Mod+Alt+M', run: onComment }],
+    });
 
   const enabled = groups.flatMap((group) => group.buttons).filter((button) => !button.disabled);
   const [activeKey, setActiveKey] = useState('heading2');

@@ -92,7 +92,10 @@ export function SectionPage() {
         <SectionEditor
           key={section.id}
           sectionId={section.id}
+          footprintSlug={plan.footprintSlug}
           mayEditText={plan.allowedActions.includes('section.editText')}
+          mayComment={plan.allowedActions.includes('section.comment')}
+          mayResolve={plan.allowedActions.includes('comment.resolve')}
         />
       </Suspense>
 
