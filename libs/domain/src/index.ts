@@ -7,3 +7,5 @@ export * from './slug.js';
 export * from './api-types.js';
 export * from './demo.js';
 export * from './passwords.js';
+export * from './notification-kinds.js';
+export * from './activity-kinds.js';

@@ -25,6 +25,7 @@ export const footprintActions = [
   'section.comment',
   'section.requestReview',
   'section.decideReview',
+  'section.reconsiderApproval',
   'draft.read',
   'draft.generate',
   'draft.compare',

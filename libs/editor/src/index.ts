@@ -1,3 +1,4 @@
 export * from './editor-extensions.js';
 export * from './section-schema.js';
 export * from './section-content.js';
+export * from './section-text.js';

@@ -31,6 +31,13 @@ export const ServerEvent = {
   Error: 'collab:error',
   /** The person's access to a section changed while they were in it. */
   AccessChanged: 'section:access',
+  /**
+   * A section's details changed (its review status, after a decision): sent to everyone in the
+   * section's room, so pages showing it refresh.
+   */
+  SectionChanged: 'section:changed',
+  /** A new notification for the signed-in person, sent to every tab they have open. */
+  Notification: 'notification:new',
 } as const;
 
 export type ClientEventName = (typeof ClientEvent)[keyof typeof ClientEvent];

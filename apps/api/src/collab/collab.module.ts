@@ -11,11 +11,14 @@ import { SectionAccessService } from './section-access.service.js';
 import { SectionCompaction } from './section-compaction.service.js';
 import { SectionDocuments } from './section-documents.service.js';
 import { SectionUpdateLog } from './section-update-log.js';
+import { RealtimeRooms } from './realtime-rooms.service.js';
+import { SectionTextReader } from './section-text-reader.service.js';
 
 /**
  * Owns real-time co-editing of section text: the socket handshake, joining sections, the Yjs sync
  * protocol, presence, the durable update log with group commit, compaction, and keeping several
- * instances in step through Redis.
+ * instances in step through Redis. Other features
+ * read section text through SectionTextReader and speak to people through RealtimeRooms.
  */
 @Module({
   imports: [AuthModule, SectionsModule],
@@ -30,6 +33,9 @@ import { SectionUpdateLog } from './section-update-log.js';
     CollabFanout,
     CollabAccessEvents,
     CollabGateway,
+    RealtimeRooms,
+    SectionTextReader,
   ],
+  exports: [RealtimeRooms, SectionTextReader],
 })
 export class CollabModule {}
