@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { NotificationsPage, PlanMuteView } from '@commonplan/domain';
 import type { AuthContext } from '../auth/auth-context.js';
@@ -26,12 +26,14 @@ export class NotificationsController {
   }
 
   @Post('notifications/read-all')
+  @HttpCode(200)
   @ApiOperation({ summary: 'Mark all my notifications read' })
   markAllRead(@CurrentAuth() auth: AuthContext): Promise<{ unread: number }> {
     return this.notifications.markAllRead(auth);
   }
 
   @Post('notifications/:notificationId/read')
+  @HttpCode(200)
   @ApiOperation({ summary: 'Mark one of my notifications read' })
   markRead(
     @CurrentAuth() auth: AuthContext,
