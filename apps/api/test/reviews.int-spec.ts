@@ -19,7 +19,7 @@ import {
   type TestUser,
 } from '@commonplan/testing';
 import type pg from 'pg';
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import { CollabPeer, eventually } from './collab-test-client.js';
 
 /**
