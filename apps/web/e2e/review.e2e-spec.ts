@@ -23,6 +23,9 @@ describe('reviewing a section', () => {
   let browser: Browser;
   let author: TestUser;
   let reviewer: TestUser;
+  let lead: TestUser;
+  let footprintSlug: string;
+  let planId: string;
   let section: TestSection;
   const contexts: BrowserContext[] = [];
 
@@ -32,8 +35,13 @@ describe('reviewing a section', () => {
     const f = factories(db);
     author = await f.aUser({ name: 'Amara Author' });
     reviewer = await f.aUser({ name: 'Rhys Reviewer' });
-    const footprint = await f.aFootprint({ members: { author: [author], reviewer: [reviewer] } });
+    lead = await f.aUser({ name: 'Leila Lead' });
+    const footprint = await f.aFootprint({
+      members: { lead: [lead], author: [author], reviewer: [reviewer] },
+    });
     const plan = await f.aPlan(footprint.id);
+    footprintSlug = footprint.slug;
+    planId = plan.id;
     section = await f.aSection(plan.id, { title: 'Children and young people' });
     await f.anAssignment(section.id, author.id, 'author');
     browser = await launchChromium();
@@ -109,5 +117,35 @@ describe('reviewing a section', () => {
     await amara.getByRole('button', { name: 'Mark all as read' }).click();
     await amara.getByText('You have read all your notifications.').waitFor();
     expect(await amara.getByTestId('unread-count').count()).toBe(0);
+  });
+
+  it('a lead follows the plan on its dashboard and finds the review in the filtered activity', async () => {
+    const leila = await signedInPage(lead);
+    await leila.goto(`${api.baseUrl}/plans/${planId}`);
+    await leila.getByRole('button', { name: 'Mute this plan' }).waitFor();
+    await leila.getByRole('link', { name: /dashboard/ }).click();
+    await leila.getByRole('heading', { level: 1, name: 'Dashboard' }).waitFor();
+    const row = leila.getByRole('row').filter({ hasText: section.title });
+    await row.getByText('Changes requested').waitFor();
+    await leila.getByRole('img', { name: /Sections by review status, day by day/ }).waitFor();
+    // Nobody has written in this section yet: the words chart says so rather than drawing nothing.
+    await leila.getByText('No words have been written in this plan yet.').waitFor();
+    await leila.screenshot({ path: artifactPath('review-4-dashboard.png'), fullPage: true });
+
+    await leila.goto(`${api.baseUrl}/footprints/${footprintSlug}/activity`);
+    await leila.getByLabel('Kind').selectOption('reviews');
+    await leila.getByRole('button', { name: 'Show activity' }).click();
+    await leila
+      .getByRole('cell', {
+        name: `Asked for changes to “${section.title}”, noting: Add the 2020/21 targets for CAMHS waits.`,
+      })
+      .waitFor();
+    await leila.getByRole('cell', { name: `Asked for review of “${section.title}”` }).waitFor();
+    await leila.screenshot({ path: artifactPath('review-5-activity.png'), fullPage: true });
+    // Nothing else happened to plans in this footprint: another kind shows nothing, and says so.
+    await leila.getByLabel('Kind').selectOption('plans');
+    await leila.getByRole('button', { name: 'Show activity' }).click();
+    await leila.getByText('Nothing matches these filters.', { exact: false }).waitFor();
+    expect(await leila.getByRole('cell', { name: /Asked for changes/ }).count()).toBe(0);
   });
 });

@@ -15,6 +15,8 @@ export interface ChartPoint {
 
 interface BarChartProps {
   title: string;
+  /** Shown instead of the chart when every figure is zero. */
+  emptyText: string;
   description: string;
   xLabel: string;
   yLabel: string;
@@ -30,19 +32,37 @@ const margin = { top: 12, right: 12, bottom: 48, left: 56 };
  * A bar chart drawn as SVG (stacked when there are several series), with a title and description
  * for screen readers, labelled axes, a legend, and the same figures as a table under a `<details>`.
  */
-export function BarChart({ title, description, xLabel, yLabel, series, points }: BarChartProps) {
+export function BarChart({
+  title,
+  emptyText,
+  description,
+  xLabel,
+  yLabel,
+  series,
+  points,
+}: BarChartProps) {
   const id = useId();
   const plotWidth = width - margin.left - margin.right;
   const plotHeight = height - margin.top - margin.bottom;
   const totals = points.map((p) => series.reduce((sum, s) => sum + (p.values[s.key] ?? 0), 0));
   const { top, ticks } = niceScale(Math.max(0, ...totals));
   const slot = plotWidth / Math.max(1, points.length);
-  const barWidth = Math.max(1, slot * 0.7);
+  const barWidth = Math.min(40, Math.max(1, slot * 0.7));
   const every = labelEvery(points.length);
   const y = (value: number) => margin.top + plotHeight - (value / top) * plotHeight;
 
+  if (totals.every((total) => total === 0))
+    return (
+      <figure className="app-chart-figure">
+        <figcaption className="nhsuk-heading-s">{title}</figcaption>
+        <p className="nhsuk-body">{emptyText}</p>
+      </figure>
+    );
   return (
     <figure className="app-chart-figure">
+      <figcaption className="nhsuk-heading-s" aria-hidden="true">
+        {title}
+      </figcaption>
       <svg
         className="app-chart"
         viewBox={`0 0 ${width} ${height}`}

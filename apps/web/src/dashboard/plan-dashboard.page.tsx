@@ -148,6 +148,7 @@ export function PlanDashboardPage() {
           <h2 className="nhsuk-heading-m">Progress over time</h2>
           <BarChart
             title="Sections by review status, day by day"
+            emptyText="There are no sections to count yet."
             description={`How many of the plan's sections stood at each review status at the end of each day, over ${dashboard.statusByDay.length} days.`}
             xLabel="Day"
             yLabel="Sections"
@@ -156,6 +157,7 @@ export function PlanDashboardPage() {
           />
           <BarChart
             title="Words written per day"
+            emptyText="No words have been written in this plan yet."
             description="Words added to the plan each day. The words are counted whenever someone opens this dashboard, so a day nobody opened it shows none."
             xLabel="Day"
             yLabel="Words"
