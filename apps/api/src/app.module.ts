@@ -5,14 +5,17 @@ import { AuthModule } from './auth/auth.module.js';
 import type { AppConfig } from './config/app-config.js';
 import { CollabModule } from './collab/collab.module.js';
 import { CommentsModule } from './comments/comments.module.js';
+import { DashboardModule } from './dashboard/dashboard.module.js';
 import { ConfigModule } from './config/config.module.js';
 import { DatabaseModule } from './database/database.module.js';
 import { FootprintsModule } from './footprints/footprints.module.js';
 import { HealthModule } from './health/health.module.js';
 import { InvitationsModule } from './invitations/invitations.module.js';
 import { JobsModule } from './jobs/jobs.module.js';
+import { NotificationsModule } from './notifications/notifications.module.js';
 import { PlansModule } from './plans/plans.module.js';
 import { RedisModule } from './redis/redis.module.js';
+import { ReviewsModule } from './reviews/reviews.module.js';
 import { SectionsModule } from './sections/sections.module.js';
 
 /** The HTTP API: every feature module, on one database, one Redis and the job queues. */
@@ -34,6 +37,9 @@ export class AppModule {
         SectionsModule,
         CollabModule,
         CommentsModule,
+        NotificationsModule,
+        ReviewsModule,
+        DashboardModule,
         HealthModule,
       ],
     };

@@ -30,6 +30,7 @@ interface World {
   plan: TestPlan;
   section: TestSection;
   lead: TestUser;
+  reviewer: TestUser;
 }
 
 interface Call {
@@ -100,6 +101,42 @@ async function sectionCount(planId: string): Promise<number> {
   );
   return rows[0]!.n;
 }
+
+async function statusOf(sectionId: string): Promise<string> {
+  const { rows } = await db.query<{ review_status: string }>(
+    'SELECT review_status FROM sections WHERE id = $1',
+    [sectionId],
+  );
+  return rows[0]!.review_status;
+}
+
+/** A section in review, with the matrix's reviewer assigned to it. */
+async function aSectionInReview({ f, plan, reviewer }: World): Promise<TestSection> {
+  const section = await f.aSection(plan.id, { reviewStatus: 'in_review' });
+  await f.anAssignment(section.id, reviewer.id, 'reviewer');
+  return section;
+}
+
+/** An approved section with its approval recorded (of empty text). */
+async function anApprovedSection(w: World): Promise<TestSection> {
+  const section = await w.f.aSection(w.plan.id, { reviewStatus: 'approved' });
+  await db.query(
+    `INSERT INTO section_review_events (section_id, kind, from_status, to_status, actor_id, approved_state)
+     VALUES ($1, 'approved', 'in_review', 'approved', $2, '\\x0000'::bytea)`,
+    [section.id, w.lead.id],
+  );
+  return section;
+}
+
+const everyoneSignedIn: Record<ActorName, Outcome> = {
+  lead: 200,
+  author: 200,
+  reviewer: 200,
+  viewer: 200,
+  admin: 200,
+  outsider: 200,
+  anonymous: 401,
+};
 
 async function aMemberToManage({ f, footprint }: World): Promise<TestUser> {
   const member = await f.aUser();
@@ -595,6 +632,131 @@ const matrix: Row[] = [
     },
     outcomes: commenters(200),
   },
+  {
+    action: "read a section's review and its history",
+    call: async ({ section }) => ({ method: 'GET', path: `/api/sections/${section.id}/review` }),
+    outcomes: readers(403),
+  },
+  {
+    action: 'ask for review of a section',
+    call: async ({ f, plan, reviewer }) => {
+      const section = await f.aSection(plan.id);
+      return {
+        method: 'POST',
+        path: `/api/sections/${section.id}/review/request`,
+        body: { reviewerIds: [reviewer.id] },
+        unchanged: async () => expect(await statusOf(section.id)).toBe('draft'),
+      };
+    },
+    outcomes: { ...leadsOnly(200, 403), author: 200 },
+  },
+  {
+    action: 'approve a section (assigned reviewers and leads)',
+    call: async (w) => {
+      const section = await aSectionInReview(w);
+      return {
+        method: 'POST',
+        path: `/api/sections/${section.id}/review/decision`,
+        body: { decision: 'approve' },
+        unchanged: async () => expect(await statusOf(section.id)).toBe('in_review'),
+      };
+    },
+    outcomes: { ...leadsOnly(200, 403), reviewer: 200 },
+  },
+  {
+    action: 'send a section back with a note (assigned reviewers and leads)',
+    call: async (w) => {
+      const section = await aSectionInReview(w);
+      return {
+        method: 'POST',
+        path: `/api/sections/${section.id}/review/decision`,
+        body: { decision: 'request_changes', note: 'Add the costs.' },
+        unchanged: async () => expect(await statusOf(section.id)).toBe('in_review'),
+      };
+    },
+    outcomes: { ...leadsOnly(200, 403), reviewer: 200 },
+  },
+  {
+    action: 'see what changed since a section was approved',
+    call: async (w) => {
+      const section = await anApprovedSection(w);
+      return { method: 'GET', path: `/api/sections/${section.id}/review/changes` };
+    },
+    outcomes: readers(403),
+  },
+  {
+    action: 'confirm an approval still stands',
+    call: async (w) => {
+      const section = await anApprovedSection(w);
+      const events = async () =>
+        (await db.query('SELECT 1 FROM section_review_events WHERE section_id = $1', [section.id]))
+          .rows.length;
+      return {
+        method: 'POST',
+        path: `/api/sections/${section.id}/review/approval`,
+        body: { outcome: 'stands' },
+        unchanged: async () => expect(await events()).toBe(1),
+      };
+    },
+    outcomes: leadsOnly(200, 403),
+  },
+  {
+    action: 'withdraw an approval',
+    call: async (w) => {
+      const section = await anApprovedSection(w);
+      return {
+        method: 'POST',
+        path: `/api/sections/${section.id}/review/approval`,
+        body: { outcome: 'withdrawn', note: 'The figures moved.' },
+        unchanged: async () => expect(await statusOf(section.id)).toBe('approved'),
+      };
+    },
+    outcomes: leadsOnly(200, 403),
+  },
+  {
+    action: "read a plan's dashboard",
+    call: async ({ plan }) => ({ method: 'GET', path: `/api/plans/${plan.id}/dashboard` }),
+    outcomes: readers(403),
+  },
+  {
+    action: 'see whether they muted a plan',
+    call: async ({ plan }) => ({ method: 'GET', path: `/api/plans/${plan.id}/mute` }),
+    outcomes: readers(403),
+  },
+  {
+    action: 'mute a plan for themselves',
+    call: async ({ f, footprint }) => {
+      const plan = await f.aPlan(footprint.id);
+      return {
+        method: 'PUT',
+        path: `/api/plans/${plan.id}/mute`,
+        body: { muted: true },
+        unchanged: async () => {
+          const { rows } = await db.query('SELECT 1 FROM plan_mutes WHERE plan_id = $1', [plan.id]);
+          expect(rows).toHaveLength(0);
+        },
+      };
+    },
+    outcomes: readers(403),
+  },
+  {
+    action: 'list their notifications',
+    call: async () => ({ method: 'GET', path: '/api/notifications' }),
+    outcomes: everyoneSignedIn,
+  },
+  {
+    action: 'mark all their notifications read',
+    call: async () => ({ method: 'POST', path: '/api/notifications/read-all' }),
+    outcomes: everyoneSignedIn,
+  },
+  {
+    action: 'filter the activity feed by plan, person and kind',
+    call: async ({ footprint, plan, lead }) => ({
+      method: 'GET',
+      path: `/api/footprints/${footprint.slug}/audit?planId=${plan.id}&actorId=${lead.id}&kind=reviews`,
+    }),
+    outcomes: leadsOnly(200, 200),
+  },
 ];
 
 const refusalCodes: Partial<Record<Outcome, string[]>> = {
@@ -626,7 +788,7 @@ beforeAll(async () => {
   });
   const plan = await f.aPlan(footprint.id);
   const section = await f.aSection(plan.id);
-  world = { f, footprint, plan, section, lead: lead! };
+  world = { f, footprint, plan, section, lead: lead!, reviewer: reviewer! };
   const people: Array<[ActorName, TestUser]> = [
     ['lead', lead!],
     ['author', author!],

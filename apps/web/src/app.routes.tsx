@@ -7,6 +7,8 @@ import { MembersPage } from './footprints/members.page';
 import { MyFootprintsPage } from './footprints/my-footprints.page';
 import { AcceptInvitationPage } from './invitations/accept-invitation.page';
 import { PlanPage } from './plans/plan.page';
+import { NotificationsPage } from './notifications/notifications.page';
+import { PlanDashboardPage } from './dashboard/plan-dashboard.page';
 import { SectionPage } from './sections/section.page';
 import { PageLayout } from './shared/components/page-layout.component';
 import { PageNotFoundPage } from './shared/page-not-found.page';
@@ -24,6 +26,8 @@ export function AppRoutes() {
           <Route path="/footprints/:slug/members" element={<MembersPage />} />
           <Route path="/footprints/:slug/activity" element={<FootprintActivityPage />} />
           <Route path="/plans/:planId" element={<PlanPage />} />
+          <Route path="/plans/:planId/dashboard" element={<PlanDashboardPage />} />
+          <Route path="/notifications" element={<NotificationsPage />} />
           <Route path="/sections/:sectionId" element={<SectionPage />} />
         </Route>
         <Route path="*" element={<PageNotFoundPage />} />

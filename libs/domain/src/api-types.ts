@@ -5,7 +5,8 @@
 import type { FootprintRole } from './roles.js';
 import type { OrganisationKind } from './organisation-kinds.js';
 import type { PlanKind, PlanStatus } from './plan-status.js';
-import type { ReviewStatus, SectionTheme } from './section-status.js';
+import type { ReviewEventKind, ReviewStatus, SectionTheme } from './section-status.js';
+import type { NotificationKind } from './notification-kinds.js';
 import type { FootprintAction } from './permissions.js';
 
 export interface Page<T> {
@@ -155,6 +156,130 @@ export interface SectionView {
   reviewStatus: ReviewStatus;
   dueDate: string | null;
   updatedAt: string;
+}
+
+export interface PersonRef {
+  id: string;
+  name: string;
+}
+
+/** One step of a section's review: who moved it, from what to what, when, and why. */
+export interface ReviewEventView {
+  id: string;
+  kind: ReviewEventKind;
+  from: ReviewStatus;
+  to: ReviewStatus;
+  actor: PersonRef | null;
+  note: string | null;
+  /** For a request: the reviewers asked. */
+  reviewers: PersonRef[];
+  at: string;
+}
+
+/** `GET /api/sections/:sectionId/review`: where a section's review stands, and its history. */
+export interface SectionReviewView {
+  sectionId: string;
+  status: ReviewStatus;
+  reviewers: AssigneeView[];
+  /** The section is approved and its text has changed since the approval (or its confirmation). */
+  editedSinceApproval: boolean;
+  /** The approval in force, when the section is approved. */
+  approval: { at: string; by: PersonRef | null } | null;
+  /** Newest first. */
+  events: ReviewEventView[];
+}
+
+/** One run of words in a changed block: kept, added since approval, or removed since. */
+export interface TextChangePart {
+  kind: 'same' | 'added' | 'removed';
+  text: string;
+}
+
+/** One block (paragraph, heading, cell...) of the approved text against the text now. */
+export interface BlockChange {
+  kind: 'unchanged' | 'added' | 'removed' | 'changed';
+  parts: TextChangePart[];
+}
+
+/** `GET /api/sections/:sectionId/review/changes`: what changed since the approval. */
+export interface ApprovalChangesView {
+  sectionId: string;
+  approvedAt: string;
+  approvedBy: PersonRef | null;
+  editedSinceApproval: boolean;
+  wordsAdded: number;
+  wordsRemoved: number;
+  blocks: BlockChange[];
+}
+
+export interface NotificationView {
+  id: string;
+  kind: NotificationKind;
+  footprintId: string;
+  planId: string | null;
+  sectionId: string | null;
+  actor: PersonRef | null;
+  text: string;
+  /** Where in the web app the notification leads, e.g. `/sections/<id>`. */
+  link: string;
+  readAt: string | null;
+  createdAt: string;
+}
+
+/** `GET /api/notifications`: my notifications, newest first, with how many are unread. */
+export interface NotificationsPage extends Page<NotificationView> {
+  unread: number;
+}
+
+export interface PlanMuteView {
+  planId: string;
+  muted: boolean;
+}
+
+/** Someone with the section open right now. */
+export interface EditingNow {
+  userId: string;
+  name: string;
+}
+
+export interface DashboardSection {
+  id: string;
+  title: string;
+  theme: SectionTheme;
+  leadOrganisation: OrganisationView | null;
+  status: ReviewStatus;
+  words: number;
+  dueDate: string | null;
+  /** Past its due date and not approved. */
+  overdue: boolean;
+  editingNow: EditingNow[];
+}
+
+export interface DashboardDay {
+  day: string;
+  counts: Record<ReviewStatus, number>;
+}
+
+export interface DashboardWordsDay {
+  day: string;
+  /** Words in the plan at the end of the day. */
+  words: number;
+  /** Words added that day (net, never below zero). */
+  written: number;
+}
+
+/** `GET /api/plans/:planId/dashboard`. */
+export interface PlanDashboardView {
+  planId: string;
+  title: string;
+  /** Whether the reader sees overdue sections highlighted (leads). */
+  showsOverdue: boolean;
+  byStatus: Record<ReviewStatus, number>;
+  byTheme: Array<{ theme: SectionTheme; count: number }>;
+  sections: DashboardSection[];
+  statusByDay: DashboardDay[];
+  wordsByDay: DashboardWordsDay[];
+  totalWords: number;
 }
 
 export interface AuditEventView {

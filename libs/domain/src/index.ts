@@ -8,3 +8,5 @@ export * from './api-types.js';
 export * from './demo.js';
 export * from './passwords.js';
 export * from './mentions.js';
+export * from './notification-kinds.js';
+export * from './activity-kinds.js';

@@ -26,6 +26,7 @@ export const footprintActions = [
   'comment.resolve',
   'section.requestReview',
   'section.decideReview',
+  'section.reconsiderApproval',
   'draft.read',
   'draft.generate',
   'draft.compare',

@@ -46,3 +46,32 @@ export function canMoveReview(from: ReviewStatus, to: ReviewStatus): boolean {
 export function nextReviewStatuses(from: ReviewStatus): readonly ReviewStatus[] {
   return reviewTransitions[from];
 }
+
+/** What a reviewer decides about a section in review. */
+export const reviewDecisions = ['approve', 'request_changes'] as const;
+export type ReviewDecision = (typeof reviewDecisions)[number];
+
+/** What a lead decides about an approved section whose text changed since. */
+export const approvalOutcomes = ['stands', 'withdrawn'] as const;
+export type ApprovalOutcome = (typeof approvalOutcomes)[number];
+
+/** One step of a section's review history. */
+export const reviewEventKinds = [
+  'review_requested',
+  'approved',
+  'changes_requested',
+  'approval_confirmed',
+  'approval_withdrawn',
+] as const;
+export type ReviewEventKind = (typeof reviewEventKinds)[number];
+
+export const reviewEventLabels: Record<ReviewEventKind, string> = {
+  review_requested: 'Asked for review',
+  approved: 'Approved',
+  changes_requested: 'Asked for changes',
+  approval_confirmed: 'Confirmed the approval still stands',
+  approval_withdrawn: 'Withdrew the approval',
+};
+
+/** The longest note a reviewer or lead can attach to a decision. */
+export const reviewNoteMaxLength = 2000;

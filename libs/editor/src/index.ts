@@ -2,3 +2,4 @@ export * from './editor-extensions.js';
 export * from './section-schema.js';
 export * from './section-content.js';
 export * from './comment-anchor.js';
+export * from './section-text.js';

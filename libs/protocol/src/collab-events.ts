@@ -36,6 +36,13 @@ export const ServerEvent = {
    * message carries the whole thread as `GET /api/sections/:sectionId/threads` shows it.
    */
   ThreadChanged: 'thread:changed',
+  /**
+   * A section's details changed (its review status, after a decision): sent to everyone in the
+   * section's room, so pages showing it refresh.
+   */
+  SectionChanged: 'section:changed',
+  /** A new notification for the signed-in person, sent to every tab they have open. */
+  Notification: 'notification:new',
 } as const;
 
 export type ClientEventName = (typeof ClientEvent)[keyof typeof ClientEvent];

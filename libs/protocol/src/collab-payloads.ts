@@ -46,6 +46,35 @@ export interface ThreadChangedMessage extends SectionRef {
   thread: CommentThreadView;
 }
 
+/** Why a section changed, for pages to say so and to refresh what they show. */
+export interface SectionChangedMessage extends SectionRef {
+  reason: 'review';
+  /** The section's review status after the change. */
+  reviewStatus: 'draft' | 'in_review' | 'changes_requested' | 'approved';
+  /** Who made the change. */
+  actorId: string;
+}
+
+/**
+ * A notification as it is pushed live: the same shape as an item of `GET /api/notifications`, so
+ * a client can put it straight into its list, plus the person's unread count after it.
+ */
+export interface NotificationMessage {
+  notification: {
+    id: string;
+    kind: string;
+    footprintId: string;
+    planId: string | null;
+    sectionId: string | null;
+    actor: { id: string; name: string } | null;
+    text: string;
+    link: string;
+    readAt: string | null;
+    createdAt: string;
+  };
+  unread: number;
+}
+
 /** The typed event map for socket.io clients (`Socket<ServerToClientEvents, ClientToServerEvents>`). */
 export interface ClientToServerEvents {
   [ClientEvent.Join]: (message: SectionRef, ack: (result: JoinAck) => void) => void;
@@ -63,6 +92,8 @@ export interface ServerToClientEvents {
   [ServerEvent.Error]: (error: CollabError) => void;
   [ServerEvent.AccessChanged]: (message: AccessChangedMessage) => void;
   [ServerEvent.ThreadChanged]: (message: ThreadChangedMessage) => void;
+  [ServerEvent.SectionChanged]: (message: SectionChangedMessage) => void;
+  [ServerEvent.Notification]: (message: NotificationMessage) => void;
 }
 
 /** Turns whatever socket.io delivered into bytes, or null when it is not binary at all. */

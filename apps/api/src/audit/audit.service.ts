@@ -1,6 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import type { AuditEventView, Page } from '@commonplan/domain';
+import {
+  activityKindActions,
+  type ActivityKind,
+  type AuditEventView,
+  type Page,
+} from '@commonplan/domain';
 import { Repository, type EntityManager } from 'typeorm';
 import type { RequestContext } from '../common/request-context.js';
 import { AuditEvent } from './audit-event.entity.js';
@@ -20,6 +25,9 @@ export interface AuditQuery {
   pageSize: number;
   action?: string;
   actorId?: string;
+  /** Only events about this plan or its sections. */
+  planId?: string;
+  kind?: ActivityKind;
 }
 
 /** Writes the audit trail (inside the caller's transaction when given one) and reads it back. */
@@ -64,6 +72,25 @@ export class AuditService {
       .where('event.footprint_id = :footprintId', { footprintId: query.footprintId });
     if (query.action) builder.andWhere('event.action = :action', { action: query.action });
     if (query.actorId) builder.andWhere('event.actor_id = :actorId', { actorId: query.actorId });
+    if (query.planId)
+      builder.andWhere(
+        `((event.entity_type = 'plan' AND event.entity_id = :planId)
+          OR event.details->>'planId' = :planId
+          OR (event.entity_type = 'section' AND event.entity_id IN
+               (SELECT id::text FROM sections WHERE plan_id = :planUuid)))`,
+        { planId: query.planId, planUuid: query.planId },
+      );
+    if (query.kind) {
+      const { prefixes, actions } = activityKindActions[query.kind];
+      const clauses = [
+        ...prefixes.map((_, i) => `event.action LIKE :prefix${i}`),
+        ...(actions.length ? ['event.action IN (:...kindActions)'] : []),
+      ];
+      builder.andWhere(`(${clauses.join(' OR ')})`, {
+        ...Object.fromEntries(prefixes.map((prefix, i) => [`prefix${i}`, `${prefix}%`])),
+        kindActions: actions,
+      });
+    }
     const total = await builder.clone().getCount();
     const rows = await builder
       .orderBy('event.id', 'DESC')

@@ -27,7 +27,12 @@ import { CollabSession } from './collab-session.js';
 import { CollabUpdates } from './collab-updates.service.js';
 import { SectionAccessService, type SectionAccessLevel } from './section-access.service.js';
 import { SectionDocuments } from './section-documents.service.js';
-import { SectionRooms, sectionRoom } from './section-rooms.js';
+import {
+  RealtimeRooms,
+  sectionRoom,
+  userRoom,
+  type SocketPerson,
+} from './realtime-rooms.service.js';
 import { stateVectorRefusal } from './update-rules.js';
 
 type Ack<T> = (result: T) => void;
@@ -64,7 +69,7 @@ export class CollabGateway implements OnGatewayInit, OnApplicationShutdown {
     private readonly awareness: CollabAwareness,
     private readonly fanout: CollabFanout,
     private readonly accessEvents: CollabAccessEvents,
-    private readonly rooms: SectionRooms,
+    private readonly rooms: RealtimeRooms,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
@@ -79,11 +84,9 @@ export class CollabGateway implements OnGatewayInit, OnApplicationShutdown {
         .then((result) => {
           if (!result.ok) return next(handshakeError(result.code));
           this.handshake.connected(result.auth.user.id);
-          (socket.data as { session?: CollabSession }).session = new CollabSession(
-            socket.id,
-            result.auth,
-            this.config.collab,
-          );
+          const data = socket.data as { session?: CollabSession; person?: SocketPerson };
+          data.session = new CollabSession(socket.id, result.auth, this.config.collab);
+          data.person = { id: result.auth.user.id, name: result.auth.user.name };
           next();
         })
         .catch((error: unknown) => {
@@ -116,6 +119,8 @@ export class CollabGateway implements OnGatewayInit, OnApplicationShutdown {
       return;
     }
     this.sessions.set(socket.id, { session, socket });
+    // Every tab of a person listens for their notifications.
+    void socket.join(userRoom(session.auth.user.id));
     const on = (
       event: string,
       handler: (message: unknown, ack: ((value: unknown) => void) | null) => Promise<void> | void,

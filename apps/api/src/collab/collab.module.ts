@@ -10,14 +10,15 @@ import { CollabGateway } from './collab.gateway.js';
 import { SectionAccessService } from './section-access.service.js';
 import { SectionCompaction } from './section-compaction.service.js';
 import { SectionDocuments } from './section-documents.service.js';
-import { SectionRooms } from './section-rooms.js';
 import { SectionUpdateLog } from './section-update-log.js';
+import { RealtimeRooms } from './realtime-rooms.service.js';
+import { SectionTextReader } from './section-text-reader.service.js';
 
 /**
  * Owns real-time co-editing of section text: the socket handshake, joining sections, the Yjs sync
  * protocol, presence, the durable update log with group commit, compaction, and keeping several
- * instances in step through Redis. Exports the documents (for reading text as it is now) and the
- * section rooms (for telling everyone in a section about a change).
+ * instances in step through Redis. Other features read section text through SectionTextReader (or
+ * the open document through SectionDocuments) and speak to people through RealtimeRooms.
  */
 @Module({
   imports: [AuthModule, SectionsModule],
@@ -31,9 +32,10 @@ import { SectionUpdateLog } from './section-update-log.js';
     CollabAwareness,
     CollabFanout,
     CollabAccessEvents,
-    SectionRooms,
     CollabGateway,
+    RealtimeRooms,
+    SectionTextReader,
   ],
-  exports: [SectionDocuments, SectionRooms],
+  exports: [SectionDocuments, RealtimeRooms, SectionTextReader],
 })
 export class CollabModule {}

@@ -16,7 +16,7 @@ import type { AuthContext } from '../auth/auth-context.js';
 import { Membership } from '../auth/membership.entity.js';
 import { User } from '../auth/user.entity.js';
 import { SectionDocuments } from '../collab/section-documents.service.js';
-import { SectionRooms } from '../collab/section-rooms.js';
+import { RealtimeRooms } from '../collab/realtime-rooms.service.js';
 import { commonError, CommonErrorCode } from '../common/common.errors.js';
 import { LOGGER } from '../common/logger.js';
 import type { RequestContext } from '../common/request-context.js';
@@ -69,7 +69,7 @@ export class CommentsService {
     @InjectRepository(User) private readonly users: Repository<User>,
     private readonly access: FootprintAccessService,
     private readonly documents: SectionDocuments,
-    private readonly rooms: SectionRooms,
+    private readonly rooms: RealtimeRooms,
     private readonly audit: AuditService,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
@@ -360,7 +360,7 @@ export class CommentsService {
       order: { comments: { createdAt: 'ASC' } },
     });
     const [view] = await this.views(thread.sectionId, [thread]);
-    this.rooms.emit(thread.sectionId, ServerEvent.ThreadChanged, {
+    this.rooms.toSection(thread.sectionId, ServerEvent.ThreadChanged, {
       sectionId: thread.sectionId,
       thread: view!,
     });

@@ -13,6 +13,10 @@ import { SectionAssignee } from '../sections/section-assignee.entity.js';
 import { SectionDocument } from '../sections/section-document.entity.js';
 import { SectionUpdate } from '../sections/section-update.entity.js';
 import { Section } from '../sections/section.entity.js';
+import { SectionReviewEvent } from '../reviews/section-review-event.entity.js';
+import { Notification } from '../notifications/notification.entity.js';
+import { PlanMute } from '../notifications/plan-mute.entity.js';
+import { SectionDailyWords } from '../dashboard/section-daily-words.entity.js';
 
 /** Every table the API maps; migrations must match these exactly. */
 export const entities = [
@@ -31,4 +35,8 @@ export const entities = [
   CommentThread,
   Comment,
   AuditEvent,
+  SectionReviewEvent,
+  Notification,
+  PlanMute,
+  SectionDailyWords,
 ];

@@ -153,6 +153,8 @@ export class FootprintsController {
       pageSize: query.pageSize,
       action: query.action,
       actorId: query.actorId,
+      planId: query.planId,
+      kind: query.kind,
     });
   }
 }

@@ -29,7 +29,20 @@ const actionLabels: Record<string, string> = {
   'comment_thread.replied': 'Replied to a comment thread',
   'comment_thread.resolved': 'Resolved a comment thread',
   'comment_thread.reopened': 'Reopened a comment thread',
+  'section.review_requested': 'Asked for review of',
+  'section.approved': 'Approved',
+  'section.changes_requested': 'Asked for changes to',
+  'section.approval_confirmed': 'Confirmed the approval still stands of',
+  'section.approval_withdrawn': 'Withdrew the approval of',
 };
+
+const reviewActions = new Set([
+  'section.review_requested',
+  'section.approved',
+  'section.changes_requested',
+  'section.approval_confirmed',
+  'section.approval_withdrawn',
+]);
 
 function text(value: unknown): string | null {
   return typeof value === 'string' && value.trim() ? value : null;
@@ -48,6 +61,11 @@ export function describeAuditEvent(event: AuditEventView): string {
     return `${label}: now ${planStatusLabels[details.to as PlanStatus].toLowerCase()}`;
   if (event.action === 'member.role_changed' && isFootprintRole(role))
     return `${label}: now ${footprintRoleLabels[role].toLowerCase()}`;
+  if (reviewActions.has(event.action)) {
+    const title = text(details.title);
+    const note = text(details.note);
+    return `${label} “${title ?? 'a section'}”${note ? `, noting: ${note}` : ''}`;
+  }
   const subject = text(details.title) ?? text(details.name) ?? text(details.email);
   return subject ? `${label}: ${subject}` : label;
 }

@@ -1,5 +1,10 @@
-import type { AuditEventView, Page } from '@commonplan/domain';
-import { useParams } from 'react-router';
+import type { AuditEventView, MemberView, Page, PlanSummary } from '@commonplan/domain';
+import { useParams, useSearchParams } from 'react-router';
+import { listMembers } from '../footprints/footprints.api';
+import { listPlans } from '../plans/plans.api';
+import { fetchAllPages } from '../shared/api/fetch-all-pages';
+import { ActivityFiltersForm } from './activity-filters-form.component';
+import { readActivityFilters, type ActivityFilters } from './activity-filters';
 import { useFootprint } from '../footprints/use-footprint.hook';
 import { Breadcrumbs } from '../shared/components/breadcrumbs.component';
 import { DataTable } from '../shared/components/data-table.component';
@@ -19,9 +24,24 @@ export function FootprintActivityPage() {
   const { slug = '' } = useParams();
   const page = usePageNumber();
   const footprint = useFootprint(slug);
-  const events = useApiResource<Page<AuditEventView>>(`audit:${slug}:${page}`, (signal) =>
-    listAuditEvents(slug, page, signal),
+  const [params, setParams] = useSearchParams();
+  const filters = readActivityFilters(params);
+  const filterKey = JSON.stringify(filters);
+  const events = useApiResource<Page<AuditEventView>>(
+    `audit:${slug}:${page}:${filterKey}`,
+    (signal) => listAuditEvents(slug, page, filters, signal),
   );
+  const choices = useApiResource<{ plans: PlanSummary[] | null; members: MemberView[] }>(
+    `audit-choices:${slug}`,
+    async (signal) => {
+      const members = await fetchAllPages((p, size) => listMembers(slug, p, size, signal));
+      // Instance admins do not read plans: they filter by person and kind only.
+      const plans = await fetchAllPages((p) => listPlans(slug, p, signal)).catch(() => null);
+      return { plans, members };
+    },
+  );
+  const apply = (next: ActivityFilters) =>
+    setParams(new URLSearchParams(Object.entries(next) as Array<[string, string]>));
   useDocumentTitle(footprint.data ? `Activity – ${footprint.data.name}` : 'Activity');
 
   if (footprint.error)
@@ -42,6 +62,15 @@ export function FootprintActivityPage() {
       <p className="nhsuk-body">
         Everything people have done in this footprint, newest first. It cannot be changed.
       </p>
+      {choices.data ? (
+        <ActivityFiltersForm
+          key={filterKey}
+          filters={filters}
+          plans={choices.data.plans}
+          members={choices.data.members}
+          onApply={apply}
+        />
+      ) : null}
       {events.loading ? <LoadingMessage text="Loading activity…" /> : null}
       {events.error ? (
         events.error.isForbidden ? (
@@ -51,7 +80,11 @@ export function FootprintActivityPage() {
         )
       ) : null}
       {events.data?.total === 0 ? (
-        <p className="nhsuk-body">Nothing has happened here yet.</p>
+        <p className="nhsuk-body">
+          {filterKey === '{}'
+            ? 'Nothing has happened here yet.'
+            : 'Nothing matches these filters. Choose “Every plan”, “Everyone” or “Everything” to see more.'}
+        </p>
       ) : null}
       {events.data && events.data.items.length > 0 ? (
         <>

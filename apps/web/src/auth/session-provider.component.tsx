@@ -1,6 +1,7 @@
 import type { Me } from '@commonplan/domain';
 import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { whenSignedOut } from '../shared/api/api-client';
+import { closeTabSocket } from '../shared/realtime/tab-socket';
 import { fetchMe, signOut as requestSignOut } from './auth.api';
 import { SessionContext, type Session } from './session.context';
 
@@ -23,6 +24,10 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     whenSignedOut(() => setMe(null));
     return () => whenSignedOut(null);
   }, []);
+
+  useEffect(() => {
+    if (me === null) closeTabSocket();
+  }, [me]);
 
   const signOut = useCallback(async () => {
     try {

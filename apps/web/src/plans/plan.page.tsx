@@ -5,7 +5,7 @@ import {
   type SectionView,
 } from '@commonplan/domain';
 import { useState } from 'react';
-import { useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { listOrganisations } from '../footprints/footprints.api';
 import { listSections } from '../sections/sections.api';
 import { fetchAllPages } from '../shared/api/fetch-all-pages';
@@ -22,6 +22,7 @@ import { useLocationNotice } from '../shared/hooks/use-location-notice.hook';
 import { AddSectionForm } from './add-section-form.component';
 import { ChangePlanDetails } from './change-plan-details.component';
 import { PlanSections } from './plan-sections.component';
+import { MutePlan } from '../notifications/mute-plan.component';
 import { PlanStatusActions } from './plan-status-actions.component';
 import { PlanSummaryList } from './plan-summary-list.component';
 import { getPlan } from './plans.api';
@@ -75,6 +76,10 @@ export function PlanPage() {
       <span className="nhsuk-caption-l">{view.footprintName}</span>
       <h1 className="nhsuk-heading-l">{view.title}</h1>
       <PlanSummaryList plan={view} sectionCount={sections.data?.length ?? view.sectionCount} />
+      <p className="nhsuk-body">
+        <Link to={`/plans/${view.id}/dashboard`}>See the plan’s progress on its dashboard</Link>
+      </p>
+      <MutePlan planId={view.id} />
       {allows('plan.update') ? (
         <ChangePlanDetails
           plan={view}

@@ -1,6 +1,7 @@
 import { SectionProvider, type CollabUser, type ProviderStatus } from '@commonplan/collab-client';
 import type { CollabError } from '@commonplan/protocol';
 import { useEffect, useState } from 'react';
+import { tabSocket } from '../shared/realtime/tab-socket';
 
 export interface SectionConnection {
   provider: SectionProvider | null;
@@ -26,8 +27,8 @@ const initialConnection: SectionConnection = {
 const finishSavingMs = 15_000;
 
 /**
- * Opens a section's shared document for as long as the component is shown, over the page's own
- * origin (the session cookie travels with the handshake), and reports how it stands.
+ * Opens a section's shared document for as long as the component is shown, over the tab's one
+ * connection (the session cookie travels with the handshake), and reports how it stands.
  */
 export function useSectionProvider(sectionId: string, user: CollabUser): SectionConnection {
   const [connection, setConnection] = useState<SectionConnection>(initialConnection);
@@ -38,6 +39,8 @@ export function useSectionProvider(sectionId: string, user: CollabUser): Section
       url: window.location.origin,
       sectionId,
       user: { name, color, ...(id ? { id } : {}) },
+      // The tab's one connection, shared with notifications and live status changes.
+      ...(id ? { socket: tabSocket(id) } : {}),
     });
     const update = (changes: Partial<SectionConnection>) =>
       setConnection((current) =>

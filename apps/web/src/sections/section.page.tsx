@@ -1,5 +1,7 @@
 import type { MemberView, OrganisationView, PlanView, SectionView } from '@commonplan/domain';
-import { lazy, Suspense, useState } from 'react';
+import { lazy, Suspense, useCallback, useState } from 'react';
+import { useSession } from '../auth/use-session.hook';
+import { ReviewPanel } from '../reviews/review-panel.component';
 import { useNavigate, useParams } from 'react-router';
 import { listMembers, listOrganisations } from '../footprints/footprints.api';
 import { getPlan } from '../plans/plans.api';
@@ -55,6 +57,9 @@ export function SectionPage() {
       return { members, organisations };
     },
   );
+  const { me } = useSession();
+  const reloadSection = loaded.reload;
+  const reviewChanged = useCallback(() => reloadSection(), [reloadSection]);
   const [saved, setSaved] = useState(false);
   const [errors, setErrors] = useState<FormError[]>([]);
   useDocumentTitle(
@@ -98,6 +103,14 @@ export function SectionPage() {
           mayResolve={plan.allowedActions.includes('comment.resolve')}
         />
       </Suspense>
+      {me ? (
+        <ReviewPanel
+          sectionId={section.id}
+          plan={plan}
+          userId={me.user.id}
+          onChanged={reviewChanged}
+        />
+      ) : null}
 
       {canUpdate ? (
         <section aria-labelledby="edit-section-heading">

@@ -3,6 +3,7 @@ import { MakeAuditEventsAppendOnly1795423540990 } from './1795423540990-make-aud
 import { AddSectionDocuments1795425990660 } from './1795425990660-add-section-documents.js';
 import { MarkIllustrativePopulations1795427221162 } from './1795427221162-mark-illustrative-populations.js';
 import { AddCommentThreads1795435204839 } from './1795435204839-add-comment-threads.js';
+import { AddReviewsNotificationsAndDailyWords1795435397600 } from './1795435397600-add-reviews-notifications-and-daily-words.js';
 
 /** Every migration, oldest first. Generate new ones with `npx nx run api:migration-generate --name=...`. */
 export const migrations = [
@@ -11,4 +12,5 @@ export const migrations = [
   AddSectionDocuments1795425990660,
   MarkIllustrativePopulations1795427221162,
   AddCommentThreads1795435204839,
+  AddReviewsNotificationsAndDailyWords1795435397600,
 ];

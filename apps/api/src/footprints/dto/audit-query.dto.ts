@@ -1,5 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
+import { activityKinds, type ActivityKind } from '@commonplan/domain';
+import { IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 import { PaginationQuery } from '../../common/pagination.dto.js';
 
 export class AuditQueryDto extends PaginationQuery {
@@ -14,4 +15,14 @@ export class AuditQueryDto extends PaginationQuery {
   @IsOptional()
   @IsUUID('4', { message: 'actorId must be an id (a UUID)' })
   actorId?: string;
+
+  @ApiPropertyOptional({ description: 'Only what happened to this plan and its sections' })
+  @IsOptional()
+  @IsUUID('4', { message: 'planId must be an id (a UUID)' })
+  planId?: string;
+
+  @ApiPropertyOptional({ enum: activityKinds })
+  @IsOptional()
+  @IsIn(activityKinds, { message: `kind must be one of: ${activityKinds.join(', ')}` })
+  kind?: ActivityKind;
 }

@@ -1,5 +1,6 @@
 import { Link, useNavigate } from 'react-router';
 import { useSession } from '../../auth/use-session.hook';
+import { NotificationsLink } from '../../notifications/notifications-link.component';
 
 function NhsLogo() {
   return (
@@ -38,7 +39,7 @@ function UserIcon() {
   );
 }
 
-/** The NHS header: the service name, and who is signed in with a way to sign out. */
+/** The NHS header: the service name, who is signed in, their notifications and a way to sign out. */
 export function SiteHeader() {
   const { me, signOut } = useSession();
   const navigate = useNavigate();
@@ -58,6 +59,9 @@ export function SiteHeader() {
                 <UserIcon />
                 <span className="nhsuk-u-visually-hidden">Signed in as </span>
                 {me.user.name}
+              </li>
+              <li className="nhsuk-header__account-item">
+                <NotificationsLink userId={me.user.id} />
               </li>
               <li className="nhsuk-header__account-item">
                 <form

@@ -1,0 +1,39 @@
+import { Injectable } from '@nestjs/common';
+import * as Y from 'yjs';
+import { SectionDocuments } from './section-documents.service.js';
+import { SectionUpdateLog } from './section-update-log.js';
+
+/**
+ * A section's text as it stands now, for features that read it outside the editor (reviews,
+ * dashboards): everything acknowledged (in PostgreSQL) plus what this instance holds in memory.
+ */
+@Injectable()
+export class SectionTextReader {
+  constructor(
+    private readonly log: SectionUpdateLog,
+    private readonly documents: SectionDocuments,
+  ) {}
+
+  /** A fresh Y.Doc with the section's current text; the caller destroys it. */
+  async currentDoc(sectionId: string): Promise<Y.Doc> {
+    const stored = await this.log.load(sectionId);
+    const doc = new Y.Doc({ gc: true });
+    doc.transact(() => {
+      if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
+      for (const update of stored.updates) Y.applyUpdate(doc, update);
+      const open = this.documents.get(sectionId);
+      if (open) Y.applyUpdate(doc, Y.encodeStateAsUpdate(open.doc, Y.encodeStateVector(doc)));
+    });
+    return doc;
+  }
+
+  /** The section's current state as one Yjs update (`Y.encodeStateAsUpdate`). */
+  async currentState(sectionId: string): Promise<Uint8Array> {
+    const doc = await this.currentDoc(sectionId);
+    try {
+      return Y.encodeStateAsUpdate(doc);
+    } finally {
+      doc.destroy();
+    }
+  }
+}
