@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { CommentThreadView } from '@commonplan/domain';
+import type { CommentThreadView, NotificationsPage, PlanDashboardView } from '@commonplan/domain';
 import {
   anchorForText,
   initialContentUpdate,
@@ -503,5 +503,67 @@ describe('live comment events', () => {
       elsewhere.close();
       idle.close();
     }
+  });
+});
+
+describe('telling people about comments', () => {
+  async function notificationsOf(client: ApiClient): Promise<NotificationsPage> {
+    const response = await client.get<NotificationsPage>('/api/notifications');
+    expect(response.status).toBe(200);
+    return response.body;
+  }
+
+  it('notifies whoever is mentioned, then the thread’s people when it gets a reply, never the writer', async () => {
+    const section = await aSectionWithText([opening]);
+    const [reviewerBefore, authorBefore, leadBefore] = await Promise.all(
+      [as.reviewer, as.author, as.lead].map(notificationsOf),
+    );
+    const started = await startThread(
+      as.author,
+      section.id,
+      'cancer diagnosis',
+      '@Rita Reviewer can you check this?',
+      [reviewer.id],
+    );
+    expect(started.status).toBe(201);
+    await eventually(
+      async () => (await notificationsOf(as.reviewer)).unread > reviewerBefore.unread,
+    );
+    const mentioned = (await notificationsOf(as.reviewer)).items[0]!;
+    expect(mentioned).toMatchObject({
+      kind: 'mentioned',
+      sectionId: section.id,
+      actor: { id: author.id },
+      link: `/sections/${section.id}`,
+    });
+    expect(mentioned.text).toContain('Arun Author mentioned you in a comment on');
+
+    const reply = await as.lead.post(`/api/threads/${started.body.id}/comments`, {
+      body: 'Every cancer on the two-week pathway.',
+    });
+    expect(reply.status).toBe(201);
+    await eventually(async () => (await notificationsOf(as.author)).unread > authorBefore.unread);
+    expect((await notificationsOf(as.author)).items[0]).toMatchObject({
+      kind: 'thread_reply',
+      actor: { id: lead.id },
+    });
+    // The lead wrote the reply and the author started the thread: neither hears of their own words.
+    expect((await notificationsOf(as.lead)).unread).toBe(leadBefore.unread);
+    expect((await notificationsOf(as.author)).unread).toBe(authorBefore.unread + 1);
+  });
+
+  it('counts a section’s open threads on the plan dashboard until they are resolved', async () => {
+    const section = await aSectionWithText([opening, second]);
+    const openThreads = async () => {
+      const response = await as.viewer.get<PlanDashboardView>(`/api/plans/${plan.id}/dashboard`);
+      expect(response.status).toBe(200);
+      return response.body.sections.find((s) => s.id === section.id)!.openThreads;
+    };
+    expect(await openThreads()).toBe(0);
+    const first = await startThread(as.author, section.id, 'cancer diagnosis');
+    await startThread(as.reviewer, section.id, 'two community');
+    expect(await openThreads()).toBe(2);
+    expect((await as.author.post(`/api/threads/${first.body.id}/resolve`)).status).toBe(200);
+    expect(await openThreads()).toBe(1);
   });
 });

@@ -252,6 +252,8 @@ export interface DashboardSection {
   dueDate: string | null;
   /** Past its due date and not approved. */
   overdue: boolean;
+  /** Comment threads on its text still open. */
+  openThreads: number;
   editingNow: EditingNow[];
 }
 

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CollabModule } from '../collab/collab.module.js';
+import { CommentsModule } from '../comments/comments.module.js';
 import { PlansModule } from '../plans/plans.module.js';
 import { DashboardController } from './dashboard.controller.js';
 import { DashboardService } from './dashboard.service.js';
@@ -8,7 +9,12 @@ import { SectionDailyWords } from './section-daily-words.entity.js';
 
 /** Owns the plan dashboard and the daily word counts behind its progress chart. */
 @Module({
-  imports: [TypeOrmModule.forFeature([SectionDailyWords]), PlansModule, CollabModule],
+  imports: [
+    TypeOrmModule.forFeature([SectionDailyWords]),
+    PlansModule,
+    CollabModule,
+    CommentsModule,
+  ],
   controllers: [DashboardController],
   providers: [DashboardService],
 })

@@ -9,6 +9,7 @@ import {
 import { countWords, sectionBlockTexts } from '@commonplan/editor';
 import { DataSource } from 'typeorm';
 import { RealtimeRooms } from '../collab/realtime-rooms.service.js';
+import { CommentsService } from '../comments/comments.service.js';
 import { SectionTextReader } from '../collab/section-text-reader.service.js';
 import { toOrganisationView } from '../organisations/organisation.view.js';
 import type { PlanAccess } from '../plans/plans.service.js';
@@ -26,6 +27,7 @@ export class DashboardService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly text: SectionTextReader,
     private readonly rooms: RealtimeRooms,
+    private readonly comments: CommentsService,
   ) {}
 
   async view(planAccess: PlanAccess): Promise<PlanDashboardView> {
@@ -39,8 +41,9 @@ export class DashboardService {
     const words = new Map<string, number>();
     for (const section of sections) words.set(section.id, await this.countWords(section.id));
     await this.recordWords(today, words);
-    const [editing, events, dailyWords] = await Promise.all([
+    const [editing, openThreads, events, dailyWords] = await Promise.all([
       this.rooms.peopleIn(sections.map((s) => s.id)).catch(() => new Map<string, never[]>()),
+      this.comments.openThreadCountsBySection(plan.id),
       this.dataSource.query<Array<{ section_id: string; day: string; to_status: ReviewStatus }>>(
         `SELECT e.section_id, to_char(e.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS day, e.to_status
            FROM section_review_events e JOIN sections s ON s.id = e.section_id
@@ -78,6 +81,7 @@ export class DashboardService {
         words: words.get(section.id) ?? 0,
         dueDate: section.dueDate,
         overdue: isOverdue(section.dueDate, section.reviewStatus, today),
+        openThreads: openThreads[section.id] ?? 0,
         editingNow: (editing.get(section.id) ?? []).map((person) => ({
           userId: person.id,
           name: person.name,

@@ -106,10 +106,17 @@ export function PlanDashboardPage() {
           </div>
 
           <h2 className="nhsuk-heading-m">Sections</h2>
-          {/* Open comment threads join this table (as `openThreads`) once comments are in place. */}
           <DataTable
             caption="Every section of the plan"
-            headings={['Section', 'Lead organisation', 'Status', 'Words', 'Due', 'Editing now']}
+            headings={[
+              'Section',
+              'Lead organisation',
+              'Status',
+              'Words',
+              'Open threads',
+              'Due',
+              'Editing now',
+            ]}
           >
             {dashboard.sections.map((section) => (
               <tr className="nhsuk-table__row" key={section.id}>
@@ -127,6 +134,7 @@ export function PlanDashboardPage() {
                   <ReviewStatusTag status={section.status} />
                 </td>
                 <td className="nhsuk-table__cell">{formatNumber(section.words)}</td>
+                <td className="nhsuk-table__cell">{formatNumber(section.openThreads)}</td>
                 <td className="nhsuk-table__cell">
                   {section.dueDate ? formatDate(section.dueDate) : 'No date'}
                   {dashboard.showsOverdue && section.overdue ? (
