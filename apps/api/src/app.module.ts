@@ -6,6 +6,7 @@ import type { AppConfig } from './config/app-config.js';
 import { CollabModule } from './collab/collab.module.js';
 import { ConfigModule } from './config/config.module.js';
 import { DatabaseModule } from './database/database.module.js';
+import { DraftsModule } from './drafts/drafts.module.js';
 import { FootprintsModule } from './footprints/footprints.module.js';
 import { HealthModule } from './health/health.module.js';
 import { InvitationsModule } from './invitations/invitations.module.js';
@@ -32,6 +33,7 @@ export class AppModule {
         PlansModule,
         SectionsModule,
         CollabModule,
+        DraftsModule,
         HealthModule,
       ],
     };

@@ -1,3 +1,4 @@
 export * from './collab-events.js';
 export * from './collab-errors.js';
 export * from './collab-payloads.js';
+export * from './draft-events.js';

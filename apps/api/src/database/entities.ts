@@ -2,6 +2,8 @@ import { AuditEvent } from '../audit/audit-event.entity.js';
 import { InstanceAdmin } from '../auth/instance-admin.entity.js';
 import { Session } from '../auth/session.entity.js';
 import { User } from '../auth/user.entity.js';
+import { PlanDraftSection } from '../drafts/plan-draft-section.entity.js';
+import { PlanDraft } from '../drafts/plan-draft.entity.js';
 import { Footprint } from '../footprints/footprint.entity.js';
 import { Membership } from '../auth/membership.entity.js';
 import { Invitation } from '../invitations/invitation.entity.js';
@@ -26,5 +28,7 @@ export const entities = [
   SectionAssignee,
   SectionDocument,
   SectionUpdate,
+  PlanDraft,
+  PlanDraftSection,
   AuditEvent,
 ];

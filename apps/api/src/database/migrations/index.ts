@@ -2,6 +2,7 @@ import { InitialSchema1795423539990 } from './1795423539990-initial-schema.js';
 import { MakeAuditEventsAppendOnly1795423540990 } from './1795423540990-make-audit-events-append-only.js';
 import { AddSectionDocuments1795425990660 } from './1795425990660-add-section-documents.js';
 import { MarkIllustrativePopulations1795427221162 } from './1795427221162-mark-illustrative-populations.js';
+import { AddPlanDrafts1795435643143 } from './1795435643143-add-plan-drafts.js';
 
 /** Every migration, oldest first. Generate new ones with `npx nx run api:migration-generate --name=...`. */
 export const migrations = [
@@ -9,4 +10,5 @@ export const migrations = [
   MakeAuditEventsAppendOnly1795423540990,
   AddSectionDocuments1795425990660,
   MarkIllustrativePopulations1795427221162,
+  AddPlanDrafts1795435643143,
 ];
