@@ -5,7 +5,7 @@ import {
   type SectionView,
 } from '@commonplan/domain';
 import { useState } from 'react';
-import { useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { listOrganisations } from '../footprints/footprints.api';
 import { listSections } from '../sections/sections.api';
 import { fetchAllPages } from '../shared/api/fetch-all-pages';
@@ -75,6 +75,11 @@ export function PlanPage() {
       <span className="nhsuk-caption-l">{view.footprintName}</span>
       <h1 className="nhsuk-heading-l">{view.title}</h1>
       <PlanSummaryList plan={view} sectionCount={sections.data?.length ?? view.sectionCount} />
+      {allows('draft.read') ? (
+        <p className="nhsuk-body">
+          <Link to={`/plans/${view.id}/drafts`}>Drafts of this plan</Link>
+        </p>
+      ) : null}
       {allows('plan.update') ? (
         <ChangePlanDetails
           plan={view}
