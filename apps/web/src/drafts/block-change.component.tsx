@@ -45,7 +45,7 @@ function BlockShell({ block, children }: { block: TextBlock; children: ReactNode
           className="nhsuk-body app-diff-list-item"
           style={{ marginLeft: `${block.depth * 1.5}em` }}
         >
-          <span aria-hidden="true">{block.ordered ? '# ' : '• '}</span>
+          <span aria-hidden="true">• </span>
           {children}
         </p>
       );

@@ -38,7 +38,7 @@ function SectionComparison({
       {section.moved ? <p className="nhsuk-body-s">Moved to another place in the plan.</p> : null}
       {section.change !== 'same' ? (
         <p className="nhsuk-body-s">
-          {formatNumber(section.wordsAdded)} words added, {formatNumber(section.wordsRemoved)} words
+          {plural(section.wordsAdded, 'word')} added, {plural(section.wordsRemoved, 'word')}{' '}
           removed.
         </p>
       ) : null}
@@ -59,6 +59,10 @@ function SectionComparison({
       )}
     </section>
   );
+}
+
+function plural(count: number, noun: string): string {
+  return `${formatNumber(count)} ${noun}${count === 1 ? '' : 's'}`;
 }
 
 /** What changed from one draft to another: a summary, then each section word by word. */
@@ -94,12 +98,12 @@ export function DraftComparisonPage() {
         <div className="nhsuk-card__content">
           <h2 className="nhsuk-card__heading nhsuk-heading-m">Summary</h2>
           <ul className="nhsuk-list" aria-label="Summary of changes">
-            <li>{summary.sectionsChanged} sections changed</li>
-            <li>{summary.sectionsAdded} sections added</li>
-            <li>{summary.sectionsRemoved} sections removed</li>
-            <li>{summary.sectionsUnchanged} sections unchanged</li>
-            <li>{formatNumber(summary.wordsAdded)} words added</li>
-            <li>{formatNumber(summary.wordsRemoved)} words removed</li>
+            <li>{plural(summary.sectionsChanged, 'section')} changed</li>
+            <li>{plural(summary.sectionsAdded, 'section')} added</li>
+            <li>{plural(summary.sectionsRemoved, 'section')} removed</li>
+            <li>{plural(summary.sectionsUnchanged, 'section')} unchanged</li>
+            <li>{plural(summary.wordsAdded, 'word')} added</li>
+            <li>{plural(summary.wordsRemoved, 'word')} removed</li>
           </ul>
         </div>
       </div>
@@ -125,10 +129,15 @@ export function DraftComparisonPage() {
       {changed.length === 0 ? (
         <p className="nhsuk-body">Nothing changed between these drafts.</p>
       ) : (
-        data.sections.map((section) => (
+        changed.map((section) => (
           <SectionComparison key={section.sectionId} section={section} layout={layout} />
         ))
       )}
+      {changed.length > 0 && summary.sectionsUnchanged > 0 ? (
+        <p className="nhsuk-body">
+          {plural(summary.sectionsUnchanged, 'other section')} did not change.
+        </p>
+      ) : null}
     </>
   );
 }
