@@ -176,6 +176,8 @@ describe('drafts in the browser', () => {
     const shown = page.locator(`#section-${section.id} .app-draft-section__text`);
     await shown.getByText('Nested').waitFor();
     expect(await shown.evaluate((element) => element.innerHTML)).toBe(editorHtml);
+    await page.getByRole('navigation', { name: 'Sections in this draft' }).waitFor();
+    await page.screenshot({ path: artifactPath('draft-page.png') });
   });
 
   it('lets a lead make a draft, watch it being made, and compare it with the one before', async () => {

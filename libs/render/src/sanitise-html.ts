@@ -1,4 +1,4 @@
-import type { HtmlElement} from './html-tree.js';
+import type { HtmlElement } from './html-tree.js';
 import { HtmlText, type HtmlNode } from './html-tree.js';
 
 /**

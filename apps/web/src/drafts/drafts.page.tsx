@@ -1,5 +1,5 @@
 import type { DraftSummary, PlanView } from '@commonplan/domain';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useParams } from 'react-router';
 import { getPlan } from '../plans/plans.api';
 import { Breadcrumbs } from '../shared/components/breadcrumbs.component';
@@ -35,7 +35,13 @@ export function DraftsPage() {
   );
 
   const current = drafts.data;
-  const merge = (draft: DraftSummary) => drafts.replace(withDraft(current ?? [], draft));
+  // Changes can arrive faster than the page renders: each is merged into the latest list.
+  const latest = useRef<DraftSummary[]>([]);
+  latest.current = current ?? [];
+  const merge = (draft: DraftSummary) => {
+    latest.current = withDraft(latest.current, draft);
+    drafts.replace(latest.current);
+  };
   useDraftChanges(planId, merge, drafts.reload);
 
   if (plan.error) return <LoadError error={plan.error} what="this plan" retry={plan.reload} />;
