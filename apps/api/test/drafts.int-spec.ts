@@ -118,7 +118,7 @@ describe('drafts', () => {
   beforeAll(async () => {
     db = await connectTestDatabase();
     make = factories(db);
-    setup = await startPair();
+    setup = await startPair({ COLLAB_ACCESS_RECHECK_SECONDS: '1' });
   });
 
   afterAll(async () => {
@@ -350,6 +350,35 @@ describe('drafts', () => {
     const { socket, ack } = await watch(setup.api.baseUrl, outsider, plan.id);
     socket.close();
     expect(ack).toMatchObject({ ok: false, error: { code: 'plan_not_found' } });
+  });
+
+  it('stops telling someone of a plan’s drafts once they leave the footprint', async () => {
+    const { lead, plan, footprintId } = await aLeadWithAPlan(make, db, [
+      paragraphsToJson(['Text.']),
+    ]);
+    const viewer = await make.aUser();
+    await make.aMembership(footprintId, viewer.id, 'viewer');
+    const viewerClient = await signedIn(new ApiClient(setup.api.baseUrl), viewer);
+    const leadClient = await signedIn(new ApiClient(setup.api.baseUrl), lead);
+    const watching = await watch(setup.api.baseUrl, viewerClient, plan.id);
+    expect(watching.ack).toEqual({ ok: true, planId: plan.id });
+    const first = (
+      await leadClient.post<DraftSummary>(`/api/plans/${plan.id}/drafts`, { label: 'one' })
+    ).body;
+    await eventually(() => watching.events.some((e) => e.id === first.id && e.status === 'ready'));
+
+    await db.query('DELETE FROM memberships WHERE footprint_id = $1 AND user_id = $2', [
+      footprintId,
+      viewer.id,
+    ]);
+    await new Promise((resolve) => setTimeout(resolve, 2_500));
+    const second = (
+      await leadClient.post<DraftSummary>(`/api/plans/${plan.id}/drafts`, { label: 'two' })
+    ).body;
+    await waitForStatus(leadClient, second.id, 'ready');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    watching.socket.close();
+    expect(watching.events.some((e) => e.id === second.id)).toBe(false);
   });
 
   it('a draft failing on every try ends failed with a reason a lead can read, and can be tried again', async () => {
