@@ -176,13 +176,15 @@ export class DraftGenerateJob implements JobHandler<JobName.DraftGenerate> {
   }
 
   private async markFailed(draftId: string, reason: string, context: JobContext): Promise<void> {
-    const rows = await this.dataSource.query<Array<{ plan_id: string; sections_total: number }>>(
+    // TypeORM answers an UPDATE … RETURNING with [rows, affected].
+    const [[row]] = await this.dataSource.query<
+      [Array<{ plan_id: string; sections_total: number }>, number]
+    >(
       `UPDATE plan_drafts SET status = 'failed', failure_reason = $2
         WHERE id = $1 AND status IN ('queued', 'generating')
         RETURNING plan_id, sections_total`,
       [draftId, reason],
     );
-    const [row] = Array.isArray(rows[0]) ? (rows[0] as typeof rows) : rows;
     if (!row) return;
     this.logger.warn({ event: 'draft_failed', draftId, reason }, 'draft failed');
     await context.reportProgress({
