@@ -29,6 +29,7 @@ export const jestPreset = {
     '^@commonplan/domain$': `${root}libs/domain/src/index.ts`,
     '^@commonplan/protocol$': `${root}libs/protocol/src/index.ts`,
     '^@commonplan/editor$': `${root}libs/editor/src/index.ts`,
+    '^@commonplan/render$': `${root}libs/render/src/index.ts`,
     '^@commonplan/collab-client$': `${root}libs/collab-client/src/index.ts`,
     '^@commonplan/testing$': `${root}libs/testing/src/index.ts`,
     '^(\\.{1,2}/.*)\\.js$': '$1',

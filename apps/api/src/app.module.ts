@@ -8,6 +8,7 @@ import { CommentsModule } from './comments/comments.module.js';
 import { DashboardModule } from './dashboard/dashboard.module.js';
 import { ConfigModule } from './config/config.module.js';
 import { DatabaseModule } from './database/database.module.js';
+import { DraftsModule } from './drafts/drafts.module.js';
 import { FootprintsModule } from './footprints/footprints.module.js';
 import { HealthModule } from './health/health.module.js';
 import { InvitationsModule } from './invitations/invitations.module.js';
@@ -40,6 +41,7 @@ export class AppModule {
         NotificationsModule,
         ReviewsModule,
         DashboardModule,
+        DraftsModule,
         HealthModule,
       ],
     };

@@ -4,7 +4,7 @@ import { Worker, type Job } from 'bullmq';
 import { createLogger, PinoNestLogger } from './common/logger.js';
 import { loadAppConfig } from './config/app-config.js';
 import { ConfigError } from './config/env-reader.js';
-import { JOB_HANDLERS, type JobHandler } from './jobs/job-handler.js';
+import { JOB_HANDLERS, type JobContext, type JobHandler } from './jobs/job-handler.js';
 import { JobName, QueueName } from './jobs/job-names.js';
 import { buildJobRegistry } from './jobs/job-registry.js';
 import { bullConnection, bullPrefix, QueueService } from './jobs/queue.service.js';
@@ -12,6 +12,14 @@ import { WorkerModule } from './jobs/worker.module.js';
 
 /** How often ended sessions are cleared out. */
 const sessionsPurgeEveryMs = 15 * 60_000;
+
+function contextOf(job: Job): JobContext {
+  return {
+    attempt: job.attemptsMade + 1,
+    attempts: job.opts.attempts ?? 1,
+    reportProgress: (progress) => job.updateProgress(progress),
+  };
+}
 
 async function bootstrap(): Promise<void> {
   let config;
@@ -36,14 +44,38 @@ async function bootstrap(): Promise<void> {
       async (job: Job) => {
         const handler = registry.get(job.name as JobName);
         if (!handler) throw new Error(`no handler for job "${job.name}"`);
-        return handler.handle(job.data as never);
+        return handler.handle(job.data as never, contextOf(job));
       },
-      { connection: bullConnection(config), prefix: bullPrefix(config), concurrency: 4 },
+      {
+        connection: bullConnection(config),
+        prefix: bullPrefix(config),
+        // Drafts are CPU work: two at a time per worker, and a held job is taken up again soon
+        // after its worker dies.
+        ...(queueName === QueueName.Drafts
+          ? {
+              concurrency: 2,
+              lockDuration: config.drafts.jobLockMs,
+              stalledInterval: config.drafts.jobLockMs,
+            }
+          : { concurrency: 4 }),
+      },
     );
     worker.on('completed', (job) =>
       logger.info({ queue: queueName, job: job.name, id: job.id }, 'job done'),
     );
-    worker.on('failed', (job, error) =>
+    worker.on('failed', (job, error) => {
+      const handler = job ? registry.get(job.name as JobName) : undefined;
+      if (job && handler?.failedForGood)
+        void job
+          .isFailed()
+          .then((failed) =>
+            failed
+              ? handler.failedForGood?.(job.data as never, error.message, contextOf(job))
+              : undefined,
+          )
+          .catch((hookError: unknown) =>
+            logger.error({ queue: queueName, id: job.id, err: hookError }, 'failure hook failed'),
+          );
       logger.warn(
         {
           queue: queueName,
@@ -53,8 +85,8 @@ async function bootstrap(): Promise<void> {
           err: error.message,
         },
         'job failed',
-      ),
-    );
+      );
+    });
     worker.on('error', (error) =>
       logger.error({ queue: queueName, err: error.message }, 'worker error'),
     );

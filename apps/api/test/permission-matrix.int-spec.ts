@@ -213,6 +213,32 @@ async function commentCount(threadId: string): Promise<number> {
   return rows[0]!.n;
 }
 
+/** A draft of the plan written straight to the database, as the worker leaves it. */
+async function aDraft({ plan, section }: World, status: 'ready' | 'failed'): Promise<string> {
+  const { rows } = await db.query<{ id: string }>(
+    `INSERT INTO plan_drafts (plan_id, number, label, status, failure_reason, sections_total, sections_done)
+     VALUES ($1, (SELECT COALESCE(MAX(number), 0) + 1 FROM plan_drafts WHERE plan_id = $1), 'Matrix draft',
+             $2::varchar, CASE WHEN $2::varchar = 'failed' THEN 'It failed.' END, 1, 0)
+     RETURNING id`,
+    [plan.id, status],
+  );
+  const draftId = rows[0]!.id;
+  await db.query(
+    `INSERT INTO plan_draft_sections (draft_id, section_id, position, title, theme, review_status, html, markdown, words, blocks)
+     VALUES ($1, $2, 0, 'A section', 'other', 'draft', '<p>Text</p>', 'Text', 1, '[{"kind":"paragraph","text":"Text"}]')`,
+    [draftId, section.id],
+  );
+  return draftId;
+}
+
+async function draftCount(planId: string): Promise<number> {
+  const { rows } = await db.query<{ n: number }>(
+    'SELECT count(*)::int AS n FROM plan_drafts WHERE plan_id = $1',
+    [planId],
+  );
+  return rows[0]!.n;
+}
+
 async function threadStatus(threadId: string): Promise<string> {
   const { rows } = await db.query<{ status: string }>(
     'SELECT status FROM comment_threads WHERE id = $1',
@@ -757,6 +783,57 @@ const matrix: Row[] = [
     }),
     outcomes: leadsOnly(200, 200),
   },
+  {
+    action: 'ask for a draft of a plan',
+    call: async ({ plan }) => {
+      const before = await draftCount(plan.id);
+      return {
+        method: 'POST',
+        path: `/api/plans/${plan.id}/drafts`,
+        body: { label: 'Board pack' },
+        unchanged: async () => expect(await draftCount(plan.id)).toBe(before),
+      };
+    },
+    outcomes: leadsOnly(201, 403),
+  },
+  {
+    action: "list a plan's drafts",
+    call: async ({ plan }) => ({ method: 'GET', path: `/api/plans/${plan.id}/drafts` }),
+    outcomes: readers(403),
+  },
+  {
+    action: 'read a draft',
+    call: async (w) => ({ method: 'GET', path: `/api/drafts/${await aDraft(w, 'ready')}` }),
+    outcomes: readers(403),
+  },
+  {
+    action: 'compare two drafts',
+    call: async (w) => {
+      const [from, to] = [await aDraft(w, 'ready'), await aDraft(w, 'ready')];
+      return {
+        method: 'GET',
+        path: `/api/plans/${w.plan.id}/drafts/compare?from=${from}&to=${to}`,
+      };
+    },
+    outcomes: leadsOnly(200, 403),
+  },
+  {
+    action: 'try a failed draft again',
+    call: async (w) => {
+      const draftId = await aDraft(w, 'failed');
+      return {
+        method: 'POST',
+        path: `/api/drafts/${draftId}/retry`,
+        unchanged: async () => {
+          const { rows } = await db.query('SELECT status FROM plan_drafts WHERE id = $1', [
+            draftId,
+          ]);
+          expect(rows[0]).toEqual({ status: 'failed' });
+        },
+      };
+    },
+    outcomes: leadsOnly(200, 403),
+  },
 ];
 
 const refusalCodes: Partial<Record<Outcome, string[]>> = {
@@ -768,6 +845,7 @@ const refusalCodes: Partial<Record<Outcome, string[]>> = {
     'section_not_found',
     'thread_not_found',
     'comment_not_found',
+    'draft_not_found',
   ],
 };
 

@@ -1,4 +1,7 @@
 import { Route, Routes } from 'react-router';
+import { DraftComparisonPage } from './drafts/draft-comparison.page';
+import { DraftPage } from './drafts/draft.page';
+import { DraftsPage } from './drafts/drafts.page';
 import { FootprintActivityPage } from './audit/footprint-activity.page';
 import { RequireSignIn } from './auth/require-sign-in.component';
 import { SignInPage } from './auth/sign-in.page';
@@ -28,6 +31,9 @@ export function AppRoutes() {
           <Route path="/plans/:planId" element={<PlanPage />} />
           <Route path="/plans/:planId/dashboard" element={<PlanDashboardPage />} />
           <Route path="/notifications" element={<NotificationsPage />} />
+          <Route path="/plans/:planId/drafts" element={<DraftsPage />} />
+          <Route path="/plans/:planId/drafts/compare" element={<DraftComparisonPage />} />
+          <Route path="/drafts/:draftId" element={<DraftPage />} />
           <Route path="/sections/:sectionId" element={<SectionPage />} />
         </Route>
         <Route path="*" element={<PageNotFoundPage />} />

@@ -2,11 +2,13 @@
  * The shapes the REST API sends and receives under `/api`. Both the server (which builds them) and
  * the web client (which reads them) compile against these, so a change shows up on both sides.
  */
+import type { DiffSummary, SectionChange } from '@commonplan/render';
 import type { FootprintRole } from './roles.js';
 import type { OrganisationKind } from './organisation-kinds.js';
 import type { PlanKind, PlanStatus } from './plan-status.js';
-import type { ReviewEventKind, ReviewStatus, SectionTheme } from './section-status.js';
+import type { DraftStatus } from './draft-status.js';
 import type { NotificationKind } from './notification-kinds.js';
+import type { ReviewEventKind, ReviewStatus, SectionTheme } from './section-status.js';
 import type { FootprintAction } from './permissions.js';
 
 export interface Page<T> {
@@ -368,4 +370,56 @@ export interface CreateCommentThreadRequest {
 export interface CommentBodyRequest {
   body: string;
   mentionIds?: string[];
+}
+
+/** A draft of a plan, as lists show it; `sectionsDone` of `sectionsTotal` is the live progress. */
+export interface DraftSummary {
+  id: string;
+  planId: string;
+  number: number;
+  label: string;
+  status: DraftStatus;
+  /** Why the draft failed, for a lead to read; null unless `failed`. */
+  failureReason: string | null;
+  requestedBy: { id: string; name: string } | null;
+  requestedAt: string;
+  readyAt: string | null;
+  sectionsTotal: number;
+  sectionsDone: number;
+  /** Words in the whole draft, once ready. */
+  words: number | null;
+  /** What changed since the previous ready draft, once ready (null for the first). */
+  changesSincePrevious: { previousNumber: number; summary: DiffSummary } | null;
+}
+
+/** One section as a draft holds it: its text at the moment the draft was asked for. */
+export interface DraftSectionView {
+  sectionId: string;
+  position: number;
+  title: string;
+  theme: SectionTheme;
+  reviewStatus: ReviewStatus;
+  /** Sanitised HTML, as the editor shows the section. */
+  html: string;
+  markdown: string;
+  words: number;
+}
+
+/** A draft with its sections (empty until it is ready). */
+export interface DraftView extends DraftSummary {
+  planTitle: string;
+  sections: DraftSectionView[];
+}
+
+/** Body of `POST /api/plans/:planId/drafts`. */
+export interface RequestDraftBody {
+  label: string;
+}
+
+/** `GET /api/plans/:planId/drafts/compare?from=&to=`: what changed from one draft to another. */
+export interface DraftComparison {
+  from: DraftSummary;
+  to: DraftSummary;
+  summary: DiffSummary;
+  sections: SectionChange[];
 }

@@ -4,6 +4,7 @@ import {
   asBytes,
   ClientEvent,
   collabError,
+  DraftClientEvent,
   readSectionId,
   ServerEvent,
   type CollabErrorCode,
@@ -37,7 +38,11 @@ import { stateVectorRefusal } from './update-rules.js';
 
 type Ack<T> = (result: T) => void;
 
-const knownEvents = new Set<string>(Object.values(ClientEvent));
+/** Events of this channel, including those the drafts gateway answers on the same connection. */
+const knownEvents = new Set<string>([
+  ...Object.values(ClientEvent),
+  ...Object.values(DraftClientEvent),
+]);
 /** Marks changes that came from another instance: applied here, never persisted again. */
 const remoteOrigin = Symbol('remote');
 

@@ -1,5 +1,6 @@
 import { authConfig, type AuthConfig } from '../auth/auth.config.js';
 import { collabConfig, type CollabConfig } from '../collab/collab.config.js';
+import { draftsConfig, type DraftsConfig } from '../drafts/drafts.config.js';
 import { databaseConfig, type DatabaseConfig } from '../database/database.config.js';
 import { mailConfig, type MailConfig } from '../mail/mail.config.js';
 import { redisConfig, type RedisConfig } from '../redis/redis.config.js';
@@ -17,13 +18,15 @@ export interface AppConfig {
   mail: MailConfig;
   seed: SeedConfig;
   collab: CollabConfig;
+  drafts: DraftsConfig;
 }
 
 /** Reads and validates the whole configuration once; throws a ConfigError naming each bad variable. */
 export function loadAppConfig(env: Env = process.env): AppConfig {
   const reader = new EnvReader(env);
+  const nodeEnv = reader.oneOf('NODE_ENV', ['development', 'test', 'production'], 'development');
   const config: AppConfig = {
-    env: reader.oneOf('NODE_ENV', ['development', 'test', 'production'], 'development'),
+    env: nodeEnv,
     logLevel: reader.oneOf(
       'LOG_LEVEL',
       ['fatal', 'error', 'warn', 'info', 'debug', 'trace'],
@@ -36,6 +39,7 @@ export function loadAppConfig(env: Env = process.env): AppConfig {
     mail: mailConfig(reader),
     seed: seedConfig(reader),
     collab: collabConfig(reader),
+    drafts: draftsConfig(reader, nodeEnv),
   };
   reader.check();
   return config;

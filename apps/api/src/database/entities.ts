@@ -4,6 +4,8 @@ import { Session } from '../auth/session.entity.js';
 import { User } from '../auth/user.entity.js';
 import { CommentThread } from '../comments/comment-thread.entity.js';
 import { Comment } from '../comments/comment.entity.js';
+import { PlanDraftSection } from '../drafts/plan-draft-section.entity.js';
+import { PlanDraft } from '../drafts/plan-draft.entity.js';
 import { Footprint } from '../footprints/footprint.entity.js';
 import { Membership } from '../auth/membership.entity.js';
 import { Invitation } from '../invitations/invitation.entity.js';
@@ -34,6 +36,8 @@ export const entities = [
   SectionUpdate,
   CommentThread,
   Comment,
+  PlanDraft,
+  PlanDraftSection,
   AuditEvent,
   SectionReviewEvent,
   Notification,

@@ -5,6 +5,7 @@ import { SessionsPurgeJob } from '../auth/sessions-purge.job.js';
 import type { AppConfig } from '../config/app-config.js';
 import { ConfigModule } from '../config/config.module.js';
 import { DatabaseModule } from '../database/database.module.js';
+import { DraftGenerateJob } from '../drafts/draft-generate.job.js';
 import { MailSendJob } from '../mail/mail-send.job.js';
 import { MailModule } from '../mail/mail.module.js';
 import { RedisModule } from '../redis/redis.module.js';
@@ -27,9 +28,10 @@ export class WorkerModule {
       ],
       providers: [
         SessionsPurgeJob,
+        DraftGenerateJob,
         {
           provide: JOB_HANDLERS,
-          inject: [MailSendJob, SessionsPurgeJob],
+          inject: [MailSendJob, SessionsPurgeJob, DraftGenerateJob],
           useFactory: (...handlers: JobHandler[]) => handlers,
         },
       ],

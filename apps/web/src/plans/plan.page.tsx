@@ -80,6 +80,11 @@ export function PlanPage() {
         <Link to={`/plans/${view.id}/dashboard`}>See the plan’s progress on its dashboard</Link>
       </p>
       <MutePlan planId={view.id} />
+      {allows('draft.read') ? (
+        <p className="nhsuk-body">
+          <Link to={`/plans/${view.id}/drafts`}>Drafts of this plan</Link>
+        </p>
+      ) : null}
       {allows('plan.update') ? (
         <ChangePlanDetails
           plan={view}

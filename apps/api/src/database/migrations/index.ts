@@ -4,6 +4,7 @@ import { AddSectionDocuments1795425990660 } from './1795425990660-add-section-do
 import { MarkIllustrativePopulations1795427221162 } from './1795427221162-mark-illustrative-populations.js';
 import { AddCommentThreads1795435204839 } from './1795435204839-add-comment-threads.js';
 import { AddReviewsNotificationsAndDailyWords1795435397600 } from './1795435397600-add-reviews-notifications-and-daily-words.js';
+import { AddPlanDrafts1795435643143 } from './1795435643143-add-plan-drafts.js';
 
 /** Every migration, oldest first. Generate new ones with `npx nx run api:migration-generate --name=...`. */
 export const migrations = [
@@ -13,4 +14,5 @@ export const migrations = [
   MarkIllustrativePopulations1795427221162,
   AddCommentThreads1795435204839,
   AddReviewsNotificationsAndDailyWords1795435397600,
+  AddPlanDrafts1795435643143,
 ];

@@ -1,0 +1,227 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+
+import {
+  diffDrafts,
+  renderSection,
+  SectionStateError,
+  type DiffSummary,
+  type RenderedSection,
+  type TextBlock,
+} from '@commonplan/render';
+import type { Logger } from 'pino';
+import { DataSource } from 'typeorm';
+import { LOGGER } from '../common/logger.js';
+import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import type { JobContext, JobHandler } from '../jobs/job-handler.js';
+import { JobName } from '../jobs/job-names.js';
+import type { DraftGeneratePayload } from './draft-generate.payload.js';
+
+/** A failure whose message a lead can read and act on. */
+class DraftGenerationError extends Error {}
+
+const unexpectedFailure =
+  'The draft could not be made because of a problem on our side. Try again; if it fails again, tell your service operator.';
+
+interface SourceRow {
+  section_id: string;
+  title: string;
+  source_updates: Buffer[];
+}
+
+/**
+ * Makes a draft: renders each section's text as it was when the draft was asked for, compares the
+ * result with the previous ready draft, and stores it all with the status `ready` in one
+ * transaction. Re-reads the draft first and stops when it is already ready, so a retried or
+ * repeated job never writes a second result.
+ */
+@Injectable()
+export class DraftGenerateJob implements JobHandler<JobName.DraftGenerate> {
+  readonly name = JobName.DraftGenerate;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(LOGGER) private readonly logger: Logger,
+  ) {}
+
+  async handle(
+    { draftId }: DraftGeneratePayload,
+    context: JobContext,
+  ): Promise<{ skipped: string } | { sections: number; words: number }> {
+    const [draft] = await this.dataSource.query<
+      Array<{ plan_id: string; number: number; status: string; sections_total: number }>
+    >('SELECT plan_id, number, status, sections_total FROM plan_drafts WHERE id = $1', [draftId]);
+    if (!draft) return { skipped: 'the draft no longer exists' };
+    if (draft.status === 'ready' || draft.status === 'failed')
+      return { skipped: `the draft is already ${draft.status}` };
+    const progress = (sectionsDone: number, status: string) =>
+      context.reportProgress({
+        draftId,
+        planId: draft.plan_id,
+        status,
+        sectionsDone,
+        sectionsTotal: draft.sections_total,
+      });
+
+    try {
+      await this.dataSource.query(
+        `UPDATE plan_drafts
+            SET status = 'generating', started_at = now(), sections_done = 0, attempts = attempts + 1
+          WHERE id = $1 AND status IN ('queued', 'generating')`,
+        [draftId],
+      );
+      await progress(0, 'generating');
+
+      const sources = await this.dataSource.query<SourceRow[]>(
+        `SELECT section_id, title, source_updates FROM plan_draft_sections
+          WHERE draft_id = $1 ORDER BY position, section_id`,
+        [draftId],
+      );
+      const rendered: Array<{ sectionId: string; title: string; section: RenderedSection }> = [];
+      for (const source of sources) {
+        let section: RenderedSection;
+        try {
+          section = renderSection(source.source_updates);
+        } catch (error) {
+          if (error instanceof SectionStateError)
+            throw new DraftGenerationError(
+              `The section “${source.title}” could not be rendered: ${error.message}. Ask the service operator to restore it, then try again.`,
+            );
+          throw error;
+        }
+        rendered.push({ sectionId: source.section_id, title: source.title, section });
+        await this.dataSource.query('UPDATE plan_drafts SET sections_done = $2 WHERE id = $1', [
+          draftId,
+          rendered.length,
+        ]);
+        await progress(rendered.length, 'generating');
+        if (this.config.drafts.pausePerSectionMs > 0)
+          await new Promise((resolve) => setTimeout(resolve, this.config.drafts.pausePerSectionMs));
+      }
+
+      const changes = await this.changesSincePrevious(draft.plan_id, draft.number, rendered);
+      const words = rendered.reduce((total, entry) => total + entry.section.words, 0);
+      const written = await this.dataSource.transaction(async (manager) => {
+        const [current] = await manager.query<Array<{ status: string }>>(
+          'SELECT status FROM plan_drafts WHERE id = $1 FOR UPDATE',
+          [draftId],
+        );
+        if (current?.status !== 'generating') return false;
+        await manager.query(
+          `UPDATE plan_draft_sections AS s
+              SET yjs_state = r.yjs_state, content = r.content, blocks = r.blocks, html = r.html,
+                  markdown = r.markdown, words = r.words, source_updates = '{}'
+             FROM unnest($2::uuid[], $3::bytea[], $4::jsonb[], $5::jsonb[], $6::text[], $7::text[], $8::int[])
+                  AS r(section_id, yjs_state, content, blocks, html, markdown, words)
+            WHERE s.draft_id = $1 AND s.section_id = r.section_id`,
+          [
+            draftId,
+            rendered.map((entry) => entry.sectionId),
+            rendered.map((entry) => Buffer.from(entry.section.state)),
+            rendered.map((entry) => JSON.stringify(entry.section.json)),
+            rendered.map((entry) => JSON.stringify(entry.section.blocks)),
+            rendered.map((entry) => entry.section.html),
+            rendered.map((entry) => entry.section.markdown),
+            rendered.map((entry) => entry.section.words),
+          ],
+        );
+        await manager.query(
+          `UPDATE plan_drafts
+              SET status = 'ready', ready_at = now(), sections_done = sections_total, words = $2,
+                  previous_number = $3, changes_summary = $4, failure_reason = NULL
+            WHERE id = $1`,
+          [
+            draftId,
+            words,
+            changes?.previousNumber ?? null,
+            changes ? JSON.stringify(changes.summary) : null,
+          ],
+        );
+        return true;
+      });
+      if (!written) return { skipped: 'the draft changed while it was being made' };
+      await progress(draft.sections_total, 'ready');
+      return { sections: rendered.length, words };
+    } catch (error) {
+      const reason = error instanceof DraftGenerationError ? error.message : unexpectedFailure;
+      if (!(error instanceof DraftGenerationError))
+        this.logger.error(
+          { event: 'draft_failed_attempt', draftId, err: error },
+          'draft attempt failed',
+        );
+      if (context.attempt >= context.attempts) await this.markFailed(draftId, reason, context);
+      else
+        await this.dataSource
+          .query(
+            `UPDATE plan_drafts SET status = 'queued' WHERE id = $1 AND status = 'generating'`,
+            [draftId],
+          )
+          .then(() => progress(0, 'queued'))
+          .catch(() => undefined);
+      throw error;
+    }
+  }
+
+  /** After BullMQ gave up on a job (its worker died too often), the draft still says why. */
+  async failedForGood(
+    { draftId }: DraftGeneratePayload,
+    reason: string,
+    context: JobContext,
+  ): Promise<void> {
+    const readable = /stalled/i.test(reason)
+      ? 'The worker making this draft stopped too many times. Try again.'
+      : unexpectedFailure;
+    await this.markFailed(draftId, readable, context);
+  }
+
+  private async markFailed(draftId: string, reason: string, context: JobContext): Promise<void> {
+    // TypeORM answers an UPDATE … RETURNING with [rows, affected].
+    const [[row]] = await this.dataSource.query<
+      [Array<{ plan_id: string; sections_total: number }>, number]
+    >(
+      `UPDATE plan_drafts SET status = 'failed', failure_reason = $2
+        WHERE id = $1 AND status IN ('queued', 'generating')
+        RETURNING plan_id, sections_total`,
+      [draftId, reason],
+    );
+    if (!row) return;
+    this.logger.warn({ event: 'draft_failed', draftId, reason }, 'draft failed');
+    await context.reportProgress({
+      draftId,
+      planId: row.plan_id,
+      status: 'failed',
+      sectionsDone: 0,
+      sectionsTotal: row.sections_total,
+    });
+  }
+
+  private async changesSincePrevious(
+    planId: string,
+    number: number,
+    rendered: Array<{ sectionId: string; title: string; section: RenderedSection }>,
+  ): Promise<{ previousNumber: number; summary: DiffSummary } | null> {
+    const [previous] = await this.dataSource.query<Array<{ id: string; number: number }>>(
+      `SELECT id, number FROM plan_drafts
+        WHERE plan_id = $1 AND status = 'ready' AND number < $2
+        ORDER BY number DESC LIMIT 1`,
+      [planId, number],
+    );
+    if (!previous) return null;
+    const sections = await this.dataSource.query<
+      Array<{ section_id: string; title: string; blocks: TextBlock[] }>
+    >(
+      'SELECT section_id, title, blocks FROM plan_draft_sections WHERE draft_id = $1 ORDER BY position, section_id',
+      [previous.id],
+    );
+    const diff = diffDrafts(
+      sections.map((row) => ({ sectionId: row.section_id, title: row.title, blocks: row.blocks })),
+      rendered.map((entry) => ({
+        sectionId: entry.sectionId,
+        title: entry.title,
+        blocks: entry.section.blocks,
+      })),
+    );
+    return { previousNumber: previous.number, summary: diff.summary };
+  }
+}

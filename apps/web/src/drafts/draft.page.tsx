@@ -1,0 +1,105 @@
+import { sectionThemeLabels, type DraftView } from '@commonplan/domain';
+import { Link, useParams } from 'react-router';
+import { ReviewStatusTag } from '../sections/review-status-tag.component';
+import { Breadcrumbs } from '../shared/components/breadcrumbs.component';
+import { LoadError } from '../shared/components/load-error.component';
+import { LoadingMessage } from '../shared/components/loading-message.component';
+import { formatDateTime, formatNumber } from '../shared/format/format';
+import { useApiResource } from '../shared/hooks/use-api-resource.hook';
+import { useDocumentTitle } from '../shared/hooks/use-document-title.hook';
+import { DraftStatusTag } from './draft-status-tag.component';
+import { getDraft } from './drafts.api';
+
+/** One draft as it was made: its contents, then every section's text as the editor showed it. */
+export function DraftPage() {
+  const { draftId = '' } = useParams();
+  const draft = useApiResource<DraftView>(`draft:${draftId}`, (signal) =>
+    getDraft(draftId, signal),
+  );
+  useDocumentTitle(
+    draft.data ? `Draft ${draft.data.number}: ${draft.data.label}` : 'Loading draft',
+  );
+  if (draft.error) return <LoadError error={draft.error} what="this draft" retry={draft.reload} />;
+  if (!draft.data) return <LoadingMessage text="Loading draft…" />;
+  const view = draft.data;
+
+  return (
+    <>
+      <Breadcrumbs
+        items={[
+          { text: view.planTitle, to: `/plans/${view.planId}` },
+          { text: 'Drafts', to: `/plans/${view.planId}/drafts` },
+        ]}
+      />
+      <span className="nhsuk-caption-l">{view.planTitle}</span>
+      <h1 className="nhsuk-heading-l">
+        Draft {view.number}: {view.label}
+      </h1>
+      <dl className="nhsuk-summary-list">
+        <div className="nhsuk-summary-list__row">
+          <dt className="nhsuk-summary-list__key">Status</dt>
+          <dd className="nhsuk-summary-list__value">
+            <DraftStatusTag status={view.status} />
+          </dd>
+        </div>
+        <div className="nhsuk-summary-list__row">
+          <dt className="nhsuk-summary-list__key">Asked for</dt>
+          <dd className="nhsuk-summary-list__value">
+            {formatDateTime(view.requestedAt)}
+            {view.requestedBy ? <> by {view.requestedBy.name}</> : null}
+          </dd>
+        </div>
+        {view.words !== null ? (
+          <div className="nhsuk-summary-list__row">
+            <dt className="nhsuk-summary-list__key">Words</dt>
+            <dd className="nhsuk-summary-list__value">{formatNumber(view.words)}</dd>
+          </div>
+        ) : null}
+      </dl>
+
+      {view.status !== 'ready' ? (
+        <p className="nhsuk-body">
+          This draft is not ready. <Link to={`/plans/${view.planId}/drafts`}>See its progress</Link>
+          .
+        </p>
+      ) : (
+        <>
+          <nav className="nhsuk-contents-list" aria-label="Sections in this draft">
+            <h2 className="nhsuk-heading-m">Contents</h2>
+            <ol className="nhsuk-contents-list__list">
+              {view.sections.map((section) => (
+                <li className="nhsuk-contents-list__item" key={section.sectionId}>
+                  <a className="nhsuk-contents-list__link" href={`#section-${section.sectionId}`}>
+                    {section.title}
+                  </a>
+                </li>
+              ))}
+            </ol>
+          </nav>
+          {view.sections.map((section) => (
+            <section
+              key={section.sectionId}
+              id={`section-${section.sectionId}`}
+              className="app-draft-section"
+              aria-labelledby={`section-${section.sectionId}-heading`}
+            >
+              <h2 className="nhsuk-heading-l" id={`section-${section.sectionId}-heading`}>
+                {section.title}
+              </h2>
+              <p className="nhsuk-body-s">
+                {sectionThemeLabels[section.theme]} ·{' '}
+                <ReviewStatusTag status={section.reviewStatus} /> · {formatNumber(section.words)}{' '}
+                words
+              </p>
+              {/* Sanitised by the server against the section schema's own allow-list. */}
+              <div
+                className="app-section-text app-draft-section__text"
+                dangerouslySetInnerHTML={{ __html: section.html }}
+              />
+            </section>
+          ))}
+        </>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,84 @@
+import type { DraftSummary } from '@commonplan/domain';
+import { Link } from 'react-router';
+import { DataTable } from '../shared/components/data-table.component';
+import { formatDateTime, formatNumber } from '../shared/format/format';
+import { DraftProgress } from './draft-progress.component';
+import { DraftStatusTag } from './draft-status-tag.component';
+
+interface DraftsTableProps {
+  drafts: DraftSummary[];
+  canRetry: boolean;
+  onRetry: (draft: DraftSummary) => void;
+}
+
+function Changes({ draft }: { draft: DraftSummary }) {
+  const changes = draft.changesSincePrevious;
+  if (draft.status !== 'ready') return null;
+  if (!changes) return <>First draft</>;
+  const { summary } = changes;
+  const sections = summary.sectionsChanged + summary.sectionsAdded + summary.sectionsRemoved;
+  return (
+    <>
+      Since draft {changes.previousNumber}: {sections} {sections === 1 ? 'section' : 'sections'}{' '}
+      changed, {formatNumber(summary.wordsAdded)} words added, {formatNumber(summary.wordsRemoved)}{' '}
+      removed
+    </>
+  );
+}
+
+/** A plan's drafts, newest first, each with where it stands and what can be done with it. */
+export function DraftsTable({ drafts, canRetry, onRetry }: DraftsTableProps) {
+  return (
+    <DataTable
+      caption="Drafts of this plan"
+      headings={['Draft', 'Status', 'Asked for', 'Words and changes']}
+    >
+      {drafts.map((draft) => (
+        <tr className="nhsuk-table__row" key={draft.id}>
+          <td className="nhsuk-table__cell">
+            {draft.status === 'ready' ? (
+              <Link to={`/drafts/${draft.id}`}>
+                Draft {draft.number}: {draft.label}
+              </Link>
+            ) : (
+              <>
+                Draft {draft.number}: {draft.label}
+              </>
+            )}
+          </td>
+          <td className="nhsuk-table__cell">
+            <DraftStatusTag status={draft.status} />
+            {draft.status === 'queued' || draft.status === 'generating' ? (
+              <DraftProgress draft={draft} />
+            ) : null}
+            {draft.status === 'failed' ? (
+              <>
+                <p className="nhsuk-body-s nhsuk-u-margin-top-2 nhsuk-u-margin-bottom-2">
+                  {draft.failureReason}
+                </p>
+                {canRetry ? (
+                  <button
+                    type="button"
+                    className="nhsuk-button nhsuk-button--secondary nhsuk-button--small nhsuk-u-margin-bottom-0"
+                    onClick={() => onRetry(draft)}
+                  >
+                    Try again
+                    <span className="nhsuk-u-visually-hidden"> to make draft {draft.number}</span>
+                  </button>
+                ) : null}
+              </>
+            ) : null}
+          </td>
+          <td className="nhsuk-table__cell">
+            {formatDateTime(draft.requestedAt)}
+            {draft.requestedBy ? <> by {draft.requestedBy.name}</> : null}
+          </td>
+          <td className="nhsuk-table__cell">
+            {draft.words !== null ? <>{formatNumber(draft.words)} words. </> : null}
+            <Changes draft={draft} />
+          </td>
+        </tr>
+      ))}
+    </DataTable>
+  );
+}

@@ -1,0 +1,33 @@
+import type { DraftComparison, DraftSummary, DraftView } from '@commonplan/domain';
+import { apiClient, withQuery } from '../shared/api/api-client';
+
+export function listDrafts(planId: string, signal?: AbortSignal) {
+  return apiClient.get<DraftSummary[]>(`/api/plans/${planId}/drafts`, signal);
+}
+
+/**
+ * Asks for a draft. The key is made once per form, so pressing the button again after a lost
+ * answer gives back the same draft rather than a second one.
+ */
+export function requestDraft(planId: string, label: string, idempotencyKey: string) {
+  return apiClient.post<DraftSummary>(
+    `/api/plans/${planId}/drafts`,
+    { label },
+    { 'idempotency-key': idempotencyKey },
+  );
+}
+
+export function getDraft(draftId: string, signal?: AbortSignal) {
+  return apiClient.get<DraftView>(`/api/drafts/${draftId}`, signal);
+}
+
+export function retryDraft(draftId: string) {
+  return apiClient.post<DraftSummary>(`/api/drafts/${draftId}/retry`);
+}
+
+export function compareDrafts(planId: string, from: string, to: string, signal?: AbortSignal) {
+  return apiClient.get<DraftComparison>(
+    withQuery(`/api/plans/${planId}/drafts/compare`, { from, to }),
+    signal,
+  );
+}

@@ -1,0 +1,151 @@
+/**
+ * The drafts benchmark: a plan of 40 sections and 200,000 words, stored as the server stores text;
+ * a lead asks for a draft, and the time to `ready` is measured (the API's copy of every section,
+ * the worker's render of each, the comparison with the previous draft, the one final write). Runs
+ * the built API and worker as processes on a database of its own, dropped at the end.
+ */
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { initialContentUpdate, type SectionJson } from '@commonplan/editor';
+import type { DraftSummary } from '@commonplan/domain';
+import pg from 'pg';
+import { signIn, startApiServer, type ApiServer } from '../collab/api-server.js';
+import {
+  appendUpdates,
+  benchPassword,
+  createBenchDatabase,
+  dropBenchDatabase,
+  seedPlan,
+  seedSections,
+} from '../collab/bench-database.js';
+import { sleep } from '../collab/clock.js';
+import { defaultRedisUrl, workspaceRoot } from '../collab/workspace.js';
+
+const sectionCount = 40;
+const wordsPerSection = 5_000;
+const wordsPerParagraph = 100;
+const vocabulary =
+  'the partnership will reduce waiting times for planned care across every trust council and practice by working together on prevention workforce estates and digital services'.split(
+    ' ',
+  );
+
+function sectionText(seed: number): SectionJson {
+  const paragraphs = wordsPerSection / wordsPerParagraph;
+  return {
+    type: 'doc',
+    content: Array.from({ length: paragraphs }, (_, p) => ({
+      type: 'paragraph',
+      content: [
+        {
+          type: 'text',
+          text:
+            Array.from(
+              { length: wordsPerParagraph },
+              (_, w) => vocabulary[(seed * 31 + p * 17 + w * 7) % vocabulary.length],
+            ).join(' ') + '.',
+        },
+      ],
+    })),
+  };
+}
+
+function startWorker(env: Record<string, string>): Promise<() => Promise<void>> {
+  const child = spawn(process.execPath, [join(workspaceRoot, 'apps/api/dist/worker.js')], {
+    cwd: workspaceRoot,
+    env: { ...process.env, NODE_ENV: 'production', LOG_LEVEL: 'info', ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('the worker did not start in time')), 30_000);
+    createInterface({ input: child.stdout! }).on('line', (line) => {
+      if (line.includes('"worker_ready"')) {
+        clearTimeout(timer);
+        resolve(async () => {
+          child.kill('SIGTERM');
+          await exited;
+        });
+      }
+    });
+    child.once('exit', (code) => reject(new Error(`the worker exited with ${code}`)));
+  });
+}
+
+async function timeToReady(baseUrl: string, cookie: string, planId: string, label: string) {
+  const headers = { 'content-type': 'application/json', origin: baseUrl, cookie };
+  const started = performance.now();
+  const response = await fetch(`${baseUrl}/api/plans/${planId}/drafts`, {
+    method: 'POST',
+    headers,
+    body: JSON.stringify({ label }),
+  });
+  if (response.status !== 201) throw new Error(`request failed: ${response.status}`);
+  const requestMs = performance.now() - started;
+  const draft = (await response.json()) as DraftSummary;
+  for (;;) {
+    const current = (await (
+      await fetch(`${baseUrl}/api/plans/${planId}/drafts`, { headers })
+    ).json()) as DraftSummary[];
+    const mine = current.find((d) => d.id === draft.id)!;
+    if (mine.status === 'ready')
+      return { requestMs, readyMs: performance.now() - started, words: mine.words };
+    if (mine.status === 'failed') throw new Error(`draft failed: ${mine.failureReason}`);
+    await sleep(20);
+  }
+}
+
+async function main(): Promise<void> {
+  const database = await createBenchDatabase();
+  const redisUrl = process.env.REDIS_URL ?? defaultRedisUrl;
+  const redisPrefix = `commonplan-bench-drafts-${randomBytes(3).toString('hex')}:`;
+  let api: ApiServer | undefined;
+  let stopWorker: (() => Promise<void>) | undefined;
+  const db = new pg.Client({ connectionString: database.url });
+  await db.connect();
+  try {
+    const seeded = await seedPlan(db, 1);
+    await db.query(`UPDATE memberships SET role = 'lead' WHERE footprint_id = $1`, [
+      seeded.footprintId,
+    ]);
+    const sectionIds = await seedSections(db, seeded.planId, sectionCount, 'Section');
+    await appendUpdates(
+      db,
+      sectionIds.map((sectionId, i) => ({
+        sectionId,
+        update: initialContentUpdate(sectionText(i)),
+      })),
+    );
+    const env = { DATABASE_URL: database.url, REDIS_URL: redisUrl, REDIS_PREFIX: redisPrefix };
+    api = await startApiServer({ databaseUrl: database.url, redisUrl, redisPrefix });
+    stopWorker = await startWorker(env);
+    const cookie = await signIn(api.baseUrl, seeded.authors[0]!, benchPassword);
+    const runs = [];
+    for (let run = 1; run <= 3; run += 1)
+      runs.push(await timeToReady(api.baseUrl, cookie, seeded.planId, `Bench draft ${run}`));
+    const result = {
+      at: new Date().toISOString(),
+      machine: { cpus: cpus().length, model: cpus()[0]?.model },
+      plan: { sections: sectionCount, words: sectionCount * wordsPerSection },
+      runs: runs.map((r) => ({
+        requestMs: Math.round(r.requestMs),
+        readyMs: Math.round(r.readyMs),
+        words: r.words,
+      })),
+    };
+    const out = join(workspaceRoot, 'bench/results', `${result.at.slice(0, 10)}-drafts.json`);
+    mkdirSync(join(workspaceRoot, 'bench/results'), { recursive: true });
+    writeFileSync(out, `${JSON.stringify(result, null, 2)}\n`);
+    process.stdout.write(`${JSON.stringify(result, null, 2)}\nwritten to ${out}\n`);
+  } finally {
+    await stopWorker?.();
+    await api?.stop();
+    await db.end();
+    await dropBenchDatabase(database.name);
+  }
+}
+
+await main();

@@ -1,0 +1,145 @@
+import { describe, expect, it } from '@jest/globals';
+import {
+  initialContentUpdate,
+  sectionFragmentName,
+  sectionSchema,
+  type SectionJson,
+} from '@commonplan/editor';
+import { prosemirrorJSONToYDoc } from '@tiptap/y-tiptap';
+import * as Y from 'yjs';
+import { renderSection } from './render-section.js';
+import { SectionStateError } from './section-state.js';
+
+const text = (value: string, marks?: SectionJson['marks']): SectionJson => ({
+  type: 'text',
+  text: value,
+  ...(marks ? { marks } : {}),
+});
+const p = (...content: SectionJson[]): SectionJson => ({ type: 'paragraph', content });
+const doc = (...content: SectionJson[]): SectionJson => ({ type: 'doc', content });
+
+/** A Yjs state holding the document exactly as a browser would have written it. */
+function stateOf(json: SectionJson): Uint8Array {
+  return initialContentUpdate(json);
+}
+
+describe('rendering a section', () => {
+  it('writes headings, marks, lists and links as the editor does', () => {
+    const rendered = renderSection([
+      stateOf(
+        doc(
+          { type: 'heading', attrs: { level: 2 }, content: [text('Where we are')] },
+          p(text('Waits are '), text('too long', [{ type: 'bold' }]), text(' & growing.')),
+          {
+            type: 'bulletList',
+            content: [{ type: 'listItem', content: [p(text('One'))] }],
+          },
+          p(
+            text('See '),
+            text('the strategy', [{ type: 'link', attrs: { href: 'https://example.org/s' } }]),
+          ),
+        ),
+      ),
+    ]);
+    expect(rendered.html).toBe(
+      '<h2>Where we are</h2><p>Waits are <strong>too long</strong> &amp; growing.</p>' +
+        '<ul><li><p>One</p></li></ul>' +
+        '<p>See <a target="_blank" rel="noopener noreferrer nofollow" href="https://example.org/s">the strategy</a></p>',
+    );
+    expect(rendered.words).toBe(12);
+    expect(rendered.markdown).toBe(
+      '## Where we are\n\nWaits are **too long** & growing.\n\n- One\n\nSee [the strategy](https://example.org/s)\n',
+    );
+    expect(rendered.blocks.map((block) => block.kind)).toEqual([
+      'heading',
+      'paragraph',
+      'listItem',
+      'paragraph',
+    ]);
+  });
+
+  it('renders tables with their cells and a Markdown table', () => {
+    const cell = (type: 'tableCell' | 'tableHeader', value: string): SectionJson => ({
+      type,
+      content: [p(text(value))],
+    });
+    const rendered = renderSection([
+      stateOf(
+        doc({
+          type: 'table',
+          content: [
+            {
+              type: 'tableRow',
+              content: [cell('tableHeader', 'Year'), cell('tableHeader', 'Beds')],
+            },
+            { type: 'tableRow', content: [cell('tableCell', '2024'), cell('tableCell', '310')] },
+          ],
+        }),
+      ),
+    ]);
+    expect(rendered.html).toContain('<table style="min-width: 50px;">');
+    expect(rendered.html).toContain('<th colspan="1" rowspan="1"><p>Year</p></th>');
+    expect(rendered.markdown).toBe('| Year | Beds |\n| --- | --- |\n| 2024 | 310 |\n');
+    expect(rendered.blocks).toEqual([
+      {
+        kind: 'table',
+        rows: [
+          ['Year', 'Beds'],
+          ['2024', '310'],
+        ],
+        text: 'Year Beds 2024 310',
+      },
+    ]);
+  });
+
+  it('drops a javascript: link written straight into the Yjs document', () => {
+    const ydoc = prosemirrorJSONToYDoc(
+      sectionSchema(),
+      doc(p(text('click', [{ type: 'link', attrs: { href: 'javascript:alert(1)' } }]))),
+      sectionFragmentName,
+    );
+    const rendered = renderSection([Y.encodeStateAsUpdate(ydoc)]);
+    expect(rendered.html).not.toContain('javascript');
+    expect(rendered.html).toContain('click');
+  });
+
+  it('escapes text that looks like markup', () => {
+    const rendered = renderSection([stateOf(doc(p(text('<script>alert("x")</script>'))))]);
+    expect(rendered.html).toBe('<p>&lt;script&gt;alert("x")&lt;/script&gt;</p>');
+    expect(rendered.markdown).toBe('\\<script\\>alert("x")\\</script\\>\n');
+  });
+
+  it('renders an empty section as one empty paragraph with no words', () => {
+    const rendered = renderSection([]);
+    expect(rendered.html).toBe('<p></p>');
+    expect(rendered.words).toBe(0);
+  });
+
+  it('merges a snapshot and later updates into one state', () => {
+    const ydoc = new Y.Doc();
+    Y.applyUpdate(ydoc, stateOf(doc(p(text('First')))));
+    const snapshot = Y.encodeStateAsUpdate(ydoc);
+    const vector = Y.encodeStateVector(ydoc);
+    const paragraph = new Y.XmlElement('paragraph');
+    paragraph.insert(0, [new Y.XmlText('Second')]);
+    ydoc.getXmlFragment(sectionFragmentName).push([paragraph]);
+    const later = Y.encodeStateAsUpdate(ydoc, vector);
+    const rendered = renderSection([snapshot, later]);
+    expect(rendered.html).toBe('<p>First</p><p>Second</p>');
+    expect(renderSection([rendered.state]).html).toBe(rendered.html);
+  });
+
+  it('refuses a log that misses earlier changes, saying so', () => {
+    const ydoc = new Y.Doc();
+    Y.applyUpdate(ydoc, stateOf(doc(p(text('First')))));
+    const vector = Y.encodeStateVector(ydoc);
+    ydoc.getXmlFragment(sectionFragmentName).push([new Y.XmlElement('paragraph')]);
+    const onlyTheLater = Y.encodeStateAsUpdate(ydoc, vector);
+    expect(() => renderSection([onlyTheLater])).toThrow(SectionStateError);
+    expect(() => renderSection([onlyTheLater])).toThrow('missing earlier changes');
+  });
+
+  it('refuses bytes that are not a Yjs update', () => {
+    expect(() => renderSection([new Uint8Array([255, 255, 255, 255, 1])])).toThrow('damaged');
+  });
+});
