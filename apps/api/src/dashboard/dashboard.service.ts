@@ -19,7 +19,7 @@ import { daysBetween, dayOf, isOverdue, statusByDay, wordsByDay } from './progre
 /**
  * A plan at a glance: sections by status and theme, words, due dates, who is in each section now,
  * and progress over time. Counting a section's words also records today's count, which is where
- * the words-per-day history comes from (see docs/decisions/0008).
+ * the words-per-day history comes from (see docs/decisions/0009-review-decisions-and-notifications.md).
  */
 @Injectable()
 export class DashboardService {
