@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { matchingMembers, mentionedIds, mentionQueryAt } from './mentions.js';
+import { matchingMembers, mentionedIds, mentionQueryAt, mentionSegments } from './mentions.js';
 
 const members = [
   { id: '1', name: 'Priya Shah' },
@@ -35,5 +35,14 @@ describe('mentions', () => {
     ]);
     expect(mentionedIds('Only @Tom Okafor now', [members[0]!, members[1]!])).toEqual(['2']);
     expect(mentionedIds('@Tom Okafor', [members[1]!, members[1]!])).toEqual(['2']);
+  });
+
+  it('splits a body into text and the mentions of the members named', () => {
+    expect(mentionSegments('Ask @Tom Okafor and @Nobody <b>now</b>', [members[1]!])).toEqual([
+      { text: 'Ask ', mention: false },
+      { text: '@Tom Okafor', mention: true },
+      { text: ' and @Nobody <b>now</b>', mention: false },
+    ]);
+    expect(mentionSegments('', [])).toEqual([]);
   });
 });

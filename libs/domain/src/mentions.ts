@@ -53,3 +53,29 @@ export function mentionedIds(body: string, chosen: readonly MentionCandidate[]):
   }
   return ids;
 }
+
+/** A body split into plain runs and the `@Name` mentions of the members given, for display. */
+export function mentionSegments(
+  body: string,
+  mentioned: readonly MentionCandidate[],
+): Array<{ text: string; mention: boolean }> {
+  const names = [...new Set(mentioned.map((member) => `@${member.name}`))].sort(
+    (a, b) => b.length - a.length,
+  );
+  const segments: Array<{ text: string; mention: boolean }> = [];
+  let plain = '';
+  for (let index = 0; index < body.length;) {
+    const name = body[index] === '@' ? names.find((n) => body.startsWith(n, index)) : undefined;
+    if (name) {
+      if (plain) segments.push({ text: plain, mention: false });
+      plain = '';
+      segments.push({ text: name, mention: true });
+      index += name.length;
+    } else {
+      plain += body[index];
+      index += 1;
+    }
+  }
+  if (plain) segments.push({ text: plain, mention: false });
+  return segments;
+}

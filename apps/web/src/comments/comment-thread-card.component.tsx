@@ -1,4 +1,9 @@
-import type { CommentThreadView, CommentView, MentionCandidate } from '@commonplan/domain';
+import {
+  mentionSegments,
+  type CommentThreadView,
+  type CommentView,
+  type MentionCandidate,
+} from '@commonplan/domain';
 import { useState } from 'react';
 import { ApiError } from '../shared/api/api-error';
 import { formatDateTime } from '../shared/format/format';
@@ -174,7 +179,17 @@ function CommentBody({
         </span>
       </p>
       {/* Plain text: React escapes it; line breaks are kept by the stylesheet. */}
-      <p className="app-comment__body">{comment.body}</p>
+      <p className="app-comment__body">
+        {mentionSegments(comment.body, comment.mentions).map((segment, index) =>
+          segment.mention ? (
+            <strong key={index} className="app-comment__mention">
+              {segment.text}
+            </strong>
+          ) : (
+            segment.text
+          ),
+        )}
+      </p>
       {mine ? (
         <button type="button" className="app-link-button app-comment__edit" onClick={onEdit}>
           Edit<span className="nhsuk-u-visually-hidden"> your comment</span>

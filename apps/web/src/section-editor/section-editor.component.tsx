@@ -136,7 +136,7 @@ export function SectionEditor({
             />
             {provider ? <PresenceList awareness={provider.awareness} /> : null}
           </div>
-          {mayComment && !editable ? (
+          {mayComment && readOnly ? (
             <div className="app-comment-bar">
               <button
                 type="button"
