@@ -30,7 +30,12 @@ export interface GeneratorTask {
   mode: LoadMode;
   /** Commonplan: the API's base URL; reference servers: their WebSocket URL. */
   url: string;
-  password: string;
+  /**
+   * Commonplan: session cookies (`cp_session=…`) by email, signed in once by the harness. Sessions
+   * live in the database, so they outlast each fresh API process, and no run pays for password
+   * hashing. Empty for the reference servers.
+   */
+  cookies: Record<string, string>;
   editors: EditorPlan[];
   /** Connections that open and then do nothing (shape d); Commonplan's are signed in as `idleEmails`. */
   idleConnections: number;

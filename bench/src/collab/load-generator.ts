@@ -8,7 +8,6 @@
  */
 import { writeFileSync } from 'node:fs';
 import * as Y from 'yjs';
-import { signIn } from './api-server.js';
 import { openBenchClient, openIdleConnection, type BenchClient } from './bench-clients.js';
 import { sleep, wallClockMs } from './clock.js';
 import type {
@@ -182,13 +181,10 @@ async function runBurst(startAt: number): Promise<void> {
 
 async function setup(given: GeneratorTask): Promise<void> {
   task = given;
-  const cookies = new Map<string, string>();
+  const cookies = new Map(Object.entries(task.cookies));
   if (task.server === 'commonplan')
-    await Promise.all(
-      [...new Set([...task.editors.map((plan) => plan.email), ...task.idleEmails])].map(
-        async (email) => cookies.set(email, await signIn(task.url, email, task.password)),
-      ),
-    );
+    for (const email of [...task.editors.map((plan) => plan.email), ...task.idleEmails])
+      if (!cookies.has(email)) throw new Error(`no session for ${email}`);
   // Idle connections open fifty at a time.
   for (let first = 0; first < task.idleConnections; first += 50) {
     const batch = Array.from(

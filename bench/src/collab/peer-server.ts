@@ -15,6 +15,7 @@ import { Database } from '@hocuspocus/extension-database';
 import { Server } from '@hocuspocus/server';
 import { setupWSConnection } from '@y/websocket-server/utils';
 import pg from 'pg';
+import { hocuspocusTable } from './hocuspocus-table.js';
 import { WebSocketServer } from 'ws';
 
 export interface PeerListening {
@@ -44,8 +45,6 @@ async function startYWebsocket(): Promise<void> {
     persistence: 'in memory',
   });
 }
-
-export const hocuspocusTable = 'hocuspocus_documents';
 
 async function startHocuspocus(databaseUrl: string | undefined): Promise<void> {
   const extensions = [];

@@ -14,7 +14,7 @@ import { cpus, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { Redis } from 'ioredis';
 import pg from 'pg';
-import type { ApiServerOptions } from './api-server.js';
+import { signIn, type ApiServerOptions } from './api-server.js';
 import {
   appendUpdates,
   benchPassword,
@@ -24,6 +24,7 @@ import {
   seedSections,
   type BenchDatabase,
 } from './bench-database.js';
+import { hocuspocusTable } from './hocuspocus-table.js';
 import { parseBenchOptions, type BenchOptions, type TypingLoad } from './bench-options.js';
 import { startBenchServer, type BenchServer, type BenchServerOptions } from './bench-server.js';
 import type { EditorPlan, ServerKind, ShapeKey } from './generator-protocol.js';
@@ -128,7 +129,7 @@ async function seedLongLogs(
   for (const sectionId of sections)
     await db.query(
       `INSERT INTO section_updates (section_id, update)
-       SELECT $1, update FROM section_updates WHERE section_id = $2 ORDER BY id`,
+       SELECT $1, update FROM section_updates WHERE section_id = $2 ORDER BY seq`,
       [sectionId, template],
     );
   return sections;
@@ -188,9 +189,10 @@ async function main(): Promise<void> {
     // People: the first 20 edit in (a) and (d), the next 50 hold (d)'s idle connections (10 each).
     const editors = plan.authors.slice(0, 20);
     const idlePeople = plan.authors.slice(20, 70);
+    const sessions: Record<string, string> = {};
     const typingTask = (load: TypingLoad) => ({
       mode: 'typing' as const,
-      password: benchPassword,
+      cookies: sessions,
       keystrokesPerSecond: load.keystrokesPerSecond,
       warmupMs: load.warmupMs,
       measureMs: load.measureMs,
@@ -198,80 +200,7 @@ async function main(): Promise<void> {
       blocksPerEditor: 0,
     });
 
-    for (let run = 0; run < options.runs; run += 1)
-      for (const shape of options.shapes)
-        for (const kind of options.servers) {
-          const seedText = kind !== 'commonplan';
-          const sections = shapeSections[shape][run]!;
-          let plans: EditorPlan[][];
-          let label: string;
-          if (shape === 'a' || shape === 'd') {
-            plans = planEditors(
-              sections,
-              options.a.editorsPerSection,
-              options.a.generators,
-              editors,
-              seedText,
-            );
-            label = `${options.a.sections} sections × ${options.a.editorsPerSection} editors at ${options.a.keystrokesPerSecond} keystrokes/s`;
-            if (shape === 'd') label = `${options.d.idleConnections} idle connections + ${label}`;
-          } else if (shape === 'b') {
-            plans = planOneSection(
-              sections[0]!,
-              options.b.editorsPerSection,
-              options.b.generators,
-              editors,
-              seedText,
-            );
-            label = `one section × ${options.b.editorsPerSection} editors at ${options.b.keystrokesPerSecond} keystrokes/s`;
-          } else {
-            plans = planOneSection(
-              sections[0]!,
-              options.c.editors,
-              options.c.generators,
-              editors,
-              seedText,
-            );
-            label = `${options.c.editors} editors in one section pasting ${options.c.blocksPerEditor} × ${options.c.blockBytes} B`;
-          }
-          say(`Run ${run + 1}/${options.runs}, (${shape}) ${kind}: ${label}…`);
-          server = await startBenchServer(kind, serverOptions);
-          persistence[kind] = server.persistence;
-          const idleShare = Math.ceil(idlePeople.length / options.d.idleGenerators);
-          const result = await runShape({
-            server,
-            plans,
-            task:
-              shape === 'c'
-                ? {
-                    mode: 'burst',
-                    password: benchPassword,
-                    keystrokesPerSecond: 0,
-                    warmupMs: 0,
-                    measureMs: 0,
-                    blockBytes: options.c.blockBytes,
-                    blocksPerEditor: options.c.blocksPerEditor,
-                  }
-                : typingTask(shape === 'b' ? options.b : options.a),
-            idle:
-              shape === 'd'
-                ? {
-                    connections: options.d.idleConnections,
-                    generators: options.d.idleGenerators,
-                    emails: Array.from({ length: options.d.idleGenerators }, (_, index) =>
-                      idlePeople.slice(index * idleShare, (index + 1) * idleShare),
-                    ),
-                  }
-                : undefined,
-            generatorCpuLimitPercent: options.generatorCpuLimitPercent,
-          });
-          await server.stop();
-          server = null;
-          const byShape = (runs.servers[kind] ??= {});
-          (byShape[shape] ??= []).push(result);
-          say(`  ${describe(result)}`);
-        }
-
+    // Commonplan alone first: long logs and a long section's memory.
     if (commonplanExtras) {
       for (const updates of options.logLoad.updates) {
         say(
@@ -321,6 +250,95 @@ async function main(): Promise<void> {
           `  ${memory.rssKbPerSection.toFixed(0)} KiB RSS growth per section (${memory.characters.toLocaleString('en-GB')} characters of markup each, ${state.length.toLocaleString('en-GB')} B as one update)`,
         );
       }
+    }
+
+    for (let run = 0; run < options.runs; run += 1)
+      for (const shape of options.shapes)
+        for (const kind of options.servers) {
+          const seedText = kind !== 'commonplan';
+          const sections = shapeSections[shape][run]!;
+          let plans: EditorPlan[][];
+          let label: string;
+          if (shape === 'a' || shape === 'd') {
+            plans = planEditors(
+              sections,
+              options.a.editorsPerSection,
+              options.a.generators,
+              editors,
+              seedText,
+            );
+            label = `${options.a.sections} sections × ${options.a.editorsPerSection} editors at ${options.a.keystrokesPerSecond} keystrokes/s`;
+            if (shape === 'd') label = `${options.d.idleConnections} idle connections + ${label}`;
+          } else if (shape === 'b') {
+            plans = planOneSection(
+              sections[0]!,
+              options.b.editorsPerSection,
+              options.b.generators,
+              editors,
+              seedText,
+            );
+            label = `one section × ${options.b.editorsPerSection} editors at ${options.b.keystrokesPerSecond} keystrokes/s`;
+          } else {
+            plans = planOneSection(
+              sections[0]!,
+              options.c.editors,
+              options.c.generators,
+              editors,
+              seedText,
+            );
+            label = `${options.c.editors} editors in one section pasting ${options.c.blocksPerEditor} × ${options.c.blockBytes} B`;
+          }
+          say(`Run ${run + 1}/${options.runs}, (${shape}) ${kind}: ${label}…`);
+          server = await startBenchServer(kind, serverOptions);
+          persistence[kind] = server.persistence;
+          if (kind === 'commonplan' && Object.keys(sessions).length === 0) {
+            const url = server.url;
+            const people = [...editors, ...idlePeople];
+            const cookies = await Promise.all(
+              people.map((email) => signIn(url, email, benchPassword)),
+            );
+            people.forEach((email, index) => (sessions[email] = cookies[index]!));
+          }
+          const idleShare = Math.ceil(idlePeople.length / options.d.idleGenerators);
+          const result = await runShape({
+            server,
+            plans,
+            task:
+              shape === 'c'
+                ? {
+                    mode: 'burst',
+                    cookies: sessions,
+                    keystrokesPerSecond: 0,
+                    warmupMs: 0,
+                    measureMs: 0,
+                    blockBytes: options.c.blockBytes,
+                    blocksPerEditor: options.c.blocksPerEditor,
+                  }
+                : typingTask(shape === 'b' ? options.b : options.a),
+            idle:
+              shape === 'd'
+                ? {
+                    connections: options.d.idleConnections,
+                    generators: options.d.idleGenerators,
+                    emails: Array.from({ length: options.d.idleGenerators }, (_, index) =>
+                      idlePeople.slice(index * idleShare, (index + 1) * idleShare),
+                    ),
+                  }
+                : undefined,
+            generatorCpuLimitPercent: options.generatorCpuLimitPercent,
+          });
+          await server.stop();
+          server = null;
+          const byShape = (runs.servers[kind] ??= {});
+          (byShape[shape] ??= []).push(result);
+          say(`  ${describe(result)}`);
+        }
+
+    if (persistence.hocuspocus?.startsWith('PostgreSQL')) {
+      const { rows } = await db.query<{ n: number; bytes: number }>(
+        `SELECT count(*)::int AS n, COALESCE(sum(length(data)), 0)::int AS bytes FROM ${hocuspocusTable}`,
+      );
+      persistence.hocuspocus += `; ${rows[0]!.n} documents stored by the end, ${rows[0]!.bytes.toLocaleString('en-GB')} B in all`;
     }
 
     const report = summarise(runs, options.runs);

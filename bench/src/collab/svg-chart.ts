@@ -22,6 +22,7 @@ function escapeXml(text: string): string {
 }
 
 function fmt(value: number): string {
+  if (value === 0) return '0';
   if (value >= 1000) return `${Math.round(value).toLocaleString('en-GB')}`;
   if (value >= 10) return value.toFixed(0);
   if (value >= 1) return value.toFixed(1);
@@ -46,7 +47,7 @@ export function renderSvgChart(report: Report, title: string): string {
   const width = Math.max(720, margin.left + shapes.length * (panelWidth + 20) + 20);
   const throughputTop = margin.top + panelHeight + 90;
   const throughputHeight = 220;
-  const height = throughputTop + throughputHeight + 70;
+  const height = throughputTop + throughputHeight + 20;
   const parts: string[] = [];
   const text = (x: number, y: number, content: string, attrs = '') =>
     parts.push(`<text x="${n(x)}" y="${n(y)}" ${attrs}>${escapeXml(content)}</text>`);
