@@ -1,5 +1,6 @@
 import type { DraftSummary } from '@commonplan/domain';
 import {
+  collabParser,
   collabPath,
   DraftClientEvent,
   DraftServerEvent,
@@ -24,6 +25,7 @@ export function useDraftChanges(
   useEffect(() => {
     const socket = io(window.location.origin, {
       path: collabPath,
+      parser: collabParser,
       transports: ['websocket'],
       withCredentials: true,
     });

@@ -1,4 +1,4 @@
-import { collabPath } from '@commonplan/protocol';
+import { collabParser, collabPath } from '@commonplan/protocol';
 import type { CollabSocket } from '@commonplan/collab-client';
 import { io } from 'socket.io-client';
 
@@ -17,6 +17,7 @@ export function tabSocket(userId: string): CollabSocket {
   current?.socket.close();
   const socket: CollabSocket = io(window.location.origin, {
     path: collabPath,
+    parser: collabParser,
     transports: ['websocket'],
     withCredentials: true,
     reconnection: true,
