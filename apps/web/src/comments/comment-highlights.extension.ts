@@ -128,17 +128,23 @@ export const CommentHighlights = Extension.create<CommentHighlightsOptions>({
                 reported = current.ranges;
                 onResolved(current.ranges);
               }
-              if (view.state.doc !== previous.doc && !pending) {
-                pending = setTimeout(() => {
-                  pending = null;
-                  if (!view.isDestroyed)
-                    view.dispatch(
-                      view.state.tr
-                        .setMeta(commentHighlightsKey, { kind: 'recompute' })
-                        .setMeta('addToHistory', false),
-                    );
-                }, 50);
-              }
+              const recompute = () => {
+                pending = null;
+                if (view.isDestroyed) return;
+                // Never in the middle of an IME composition: try again once it has ended.
+                if (view.composing) {
+                  pending = setTimeout(recompute, 50);
+                  return;
+                }
+                view.dispatch(
+                  view.state.tr
+                    .setMeta(commentHighlightsKey, { kind: 'recompute' })
+                    .setMeta('addToHistory', false),
+                );
+              };
+              const hasThreads = (current?.threads.length ?? 0) > 0;
+              if (hasThreads && view.state.doc !== previous.doc && !pending)
+                pending = setTimeout(recompute, 50);
             },
             destroy: () => {
               if (pending) clearTimeout(pending);
