@@ -26,7 +26,7 @@ try {
     'run-many',
     '-t',
     'build',
-    '--projects=domain,protocol,editor,collab-client,api,bench',
+    '--projects=domain,protocol,editor,render,collab-client,api,bench',
     '--outputStyle=static',
   ]);
   run(process.execPath, ['bench/dist/collab/run-bench.js', ...process.argv.slice(2)], {

@@ -15,6 +15,7 @@ import {
   type RunningApi,
 } from '@commonplan/testing';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { dragSelect } from './select-text.js';
 
 /**
  * Commenting on a section in real browsers: an author and a reviewer, each in a browser context
@@ -64,37 +65,6 @@ describe('comments on section text', () => {
     const text = page.getByRole('textbox', { name: 'Section text' });
     await text.waitFor();
     return text;
-  }
-
-  /** Selects words of the text with the mouse, as a person does: press, drag, release. */
-  async function dragSelect(page: Page, words: string): Promise<void> {
-    const box = await page.evaluate((wanted) => {
-      const root = document.getElementById('section-text')!;
-      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        const index = node.textContent!.indexOf(wanted);
-        if (index < 0) continue;
-        const range = document.createRange();
-        range.setStart(node, index);
-        range.setEnd(node, index + wanted.length);
-        const rects = range.getClientRects();
-        const first = rects[0]!;
-        const last = rects[rects.length - 1]!;
-        return {
-          startX: first.left + 1,
-          startY: first.top + first.height / 2,
-          endX: last.right - 1,
-          endY: last.top + last.height / 2,
-        };
-      }
-      return null;
-    }, words);
-    if (!box) throw new Error(`"${words}" is not in the text`);
-    await page.mouse.move(box.startX, box.startY);
-    await page.mouse.down();
-    await page.mouse.move(box.endX, box.endY, { steps: 8 });
-    await page.mouse.up();
-    await page.waitForFunction((wanted) => document.getSelection()?.toString() === wanted, words);
   }
 
   function comments(page: Page): Locator {

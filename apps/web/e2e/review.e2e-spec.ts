@@ -9,13 +9,15 @@ import {
   type TestSection,
   type TestUser,
 } from '@commonplan/testing';
+import { initialContentUpdate, paragraphsToJson } from '@commonplan/editor';
 import type pg from 'pg';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { dragSelect } from './select-text.js';
 
 /**
  * A section's review in real browsers: an author asks for review, a reviewer on another computer
- * sends it back with a note, and the author sees the status change and the notification as it
- * happens, without reloading.
+ * comments on a selection of the text and sends it back with a note, and the author sees the
+ * thread, the status change and the notification as they happen, without reloading.
  */
 describe('reviewing a section', () => {
   let api: RunningApi;
@@ -44,6 +46,14 @@ describe('reviewing a section', () => {
     planId = plan.id;
     section = await f.aSection(plan.id, { title: 'Children and young people' });
     await f.anAssignment(section.id, author.id, 'author');
+    await db.query('INSERT INTO section_updates (section_id, update) VALUES ($1, $2)', [
+      section.id,
+      Buffer.from(
+        initialContentUpdate(
+          paragraphsToJson(['We will halve waits for children’s mental health services by 2021.']),
+        ),
+      ),
+    ]);
     browser = await launchChromium();
   });
 
@@ -72,7 +82,7 @@ describe('reviewing a section', () => {
     await page.getByRole('heading', { level: 2, name: 'Review' }).waitFor();
   }
 
-  it('an author asks for review, a reviewer sends it back with a note, and the author sees both live', async () => {
+  it('an author asks for review, a reviewer comments on the text and sends it back, and the author sees it all live', async () => {
     const amara = await signedInPage(author);
     await openSection(amara);
     await amara.getByTestId('review-status').getByText('Draft').waitFor();
@@ -92,6 +102,17 @@ describe('reviewing a section', () => {
     await rhys.getByTestId('review-status').getByText('In review').waitFor();
     await rhys.getByText('Please check the targets.').waitFor();
 
+    // The reviewer cannot change the text but comments on the words in question.
+    await rhys.getByRole('textbox', { name: 'Section text' }).waitFor();
+    await dragSelect(rhys, 'halve waits');
+    await rhys.getByRole('button', { name: 'Comment', exact: true }).click();
+    const rhysComments = rhys.getByRole('complementary', { name: 'Comments' });
+    await rhysComments
+      .getByRole('combobox', { name: 'Your comment' })
+      .fill('Halve from what baseline?');
+    await rhysComments.getByRole('button', { name: 'Add comment' }).click();
+    await rhysComments.getByText('Halve from what baseline?').waitFor();
+
     // Asking for changes without a note is refused on the spot.
     await rhys.getByRole('button', { name: 'Ask for changes' }).click();
     await rhys.getByRole('alert').getByText('Write a note saying what should change').waitFor();
@@ -100,7 +121,11 @@ describe('reviewing a section', () => {
     await rhys.getByTestId('review-status').getByText('Changes requested').waitFor();
     await rhys.screenshot({ path: artifactPath('review-2-sent-back.png'), fullPage: true });
 
-    // Amara has not reloaded: the status, the note and her notification arrive by themselves.
+    // Amara has not reloaded: the thread, the status, the note and her notification arrive by themselves.
+    const amaraThread = amara
+      .getByRole('complementary', { name: 'Comments' })
+      .locator('article', { has: amara.locator('q', { hasText: 'halve waits' }) });
+    await amaraThread.getByText('Halve from what baseline?').waitFor();
     await amara.getByTestId('review-status').getByText('Changes requested').waitFor();
     await amara.getByText('Add the 2020/21 targets for CAMHS waits.').first().waitFor();
     await amara.getByTestId('unread-count').getByText('1').waitFor();
@@ -128,8 +153,9 @@ describe('reviewing a section', () => {
     const row = leila.getByRole('row').filter({ hasText: section.title });
     await row.getByText('Changes requested').waitFor();
     await leila.getByRole('img', { name: /Sections by review status, day by day/ }).waitFor();
-    // Nobody has written in this section yet: the words chart says so rather than drawing nothing.
-    await leila.getByText('No words have been written in this plan yet.').waitFor();
+    // The section's sentence is counted: the words chart draws it, and the row says how many.
+    await leila.getByRole('img', { name: /Words written per day/ }).waitFor();
+    await row.getByRole('cell', { name: '11', exact: true }).waitFor();
     await leila.screenshot({ path: artifactPath('review-4-dashboard.png'), fullPage: true });
 
     await leila.goto(`${api.baseUrl}/footprints/${footprintSlug}/activity`);

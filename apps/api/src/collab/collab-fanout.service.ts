@@ -38,7 +38,7 @@ export class CollabFanout implements OnModuleInit, OnApplicationShutdown {
   }
 
   onModuleInit(): void {
-    this.publisher = pubSubConnection(this.config.redis);
+    this.publisher = pubSubConnection(this.config.redis, { pipelined: true });
     this.subscriber = pubSubConnection(this.config.redis);
     for (const connection of [this.publisher, this.subscriber])
       connection.on('error', (error: Error) =>

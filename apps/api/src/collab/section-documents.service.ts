@@ -170,7 +170,11 @@ export class SectionDocuments implements OnApplicationShutdown {
       awareness,
       sockets: new Set(),
       awarenessOwners: new Map(),
-      estimatedBytes: Y.encodeStateAsUpdate(doc).byteLength,
+      // The stored bytes bound the document's encoded size from above (merging only shrinks it),
+      // so a long document need not be encoded once more just to open it.
+      estimatedBytes:
+        (stored.snapshot?.byteLength ?? 0) +
+        stored.updates.reduce((sum, update) => sum + update.byteLength, 0),
       logRows: stored.updates.length,
       knownSeqs: new Set(stored.seqs),
       idleTimer: null,
