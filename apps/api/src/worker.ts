@@ -93,14 +93,17 @@ async function bootstrap(): Promise<void> {
     return worker;
   });
 
-  await app
-    .get(QueueService)
-    .queue(QueueName.Maintenance)
-    .upsertJobScheduler(
-      JobName.SessionsPurge,
-      { every: sessionsPurgeEveryMs },
-      { name: JobName.SessionsPurge, data: {} },
-    );
+  const maintenance = app.get(QueueService).queue(QueueName.Maintenance);
+  await maintenance.upsertJobScheduler(
+    JobName.SessionsPurge,
+    { every: sessionsPurgeEveryMs },
+    { name: JobName.SessionsPurge, data: {} },
+  );
+  await maintenance.upsertJobScheduler(
+    JobName.DailyWordsRecord,
+    { every: config.dashboard.wordsEverySeconds * 1000 },
+    { name: JobName.DailyWordsRecord, data: {} },
+  );
 
   let stopping = false;
   const stop = async (signal: string) => {

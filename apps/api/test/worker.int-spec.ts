@@ -8,6 +8,7 @@ import {
   type SmtpSink,
 } from '@commonplan/testing';
 import { Queue } from 'bullmq';
+import { initialContentUpdate, paragraphsToJson } from '@commonplan/editor';
 import type pg from 'pg';
 import { factories, signedIn, unique, type Factories } from '@commonplan/testing';
 
@@ -28,6 +29,7 @@ describe('the worker', () => {
       SMTP_URL: smtp.url,
       REDIS_PREFIX: prefix,
       MAIL_FROM: 'Commonplan <plans@commonplan.test>',
+      DASHBOARD_WORDS_EVERY_SECONDS: '1',
     };
     const started = await Promise.allSettled([
       startApi({ env }),
@@ -92,5 +94,30 @@ describe('the worker', () => {
     }
     const left = await db.query('SELECT 1 FROM sessions WHERE id = $1', [rows[0]!.id]);
     expect(left.rowCount).toBe(0);
+  });
+
+  it('records each changed section’s words for the day on its own, without anyone opening the dashboard', async () => {
+    const lead = await make.aUser();
+    const footprint = await make.aFootprint({ members: { lead: [lead] } });
+    const plan = await make.aPlan(footprint.id);
+    const section = await make.aSection(plan.id);
+    await db.query('INSERT INTO section_updates (section_id, update) VALUES ($1, $2)', [
+      section.id,
+      Buffer.from(
+        initialContentUpdate(paragraphsToJson(['Four words of text.', 'And three more.'])),
+      ),
+    ]);
+    const recorded = async () =>
+      (
+        await db.query<{ day: string; words: number }>(
+          `SELECT to_char(day, 'YYYY-MM-DD') AS day, words FROM section_daily_words
+            WHERE section_id = $1`,
+          [section.id],
+        )
+      ).rows;
+    const deadline = Date.now() + 20_000;
+    while ((await recorded()).length === 0 && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 200));
+    expect(await recorded()).toEqual([{ day: new Date().toISOString().slice(0, 10), words: 7 }]);
   });
 });

@@ -1,5 +1,6 @@
 import { authConfig, type AuthConfig } from '../auth/auth.config.js';
 import { collabConfig, type CollabConfig } from '../collab/collab.config.js';
+import { dashboardConfig, type DashboardConfig } from '../dashboard/dashboard.config.js';
 import { draftsConfig, type DraftsConfig } from '../drafts/drafts.config.js';
 import { databaseConfig, type DatabaseConfig } from '../database/database.config.js';
 import { mailConfig, type MailConfig } from '../mail/mail.config.js';
@@ -19,6 +20,7 @@ export interface AppConfig {
   seed: SeedConfig;
   collab: CollabConfig;
   drafts: DraftsConfig;
+  dashboard: DashboardConfig;
 }
 
 /** Reads and validates the whole configuration once; throws a ConfigError naming each bad variable. */
@@ -40,6 +42,7 @@ export function loadAppConfig(env: Env = process.env): AppConfig {
     seed: seedConfig(reader),
     collab: collabConfig(reader),
     drafts: draftsConfig(reader, nodeEnv),
+    dashboard: dashboardConfig(reader),
   };
   reader.check();
   return config;

@@ -12,6 +12,7 @@ import { RealtimeRooms } from '../collab/realtime-rooms.service.js';
 import { CommentsService } from '../comments/comments.service.js';
 import { SectionTextReader } from '../collab/section-text-reader.service.js';
 import { toOrganisationView } from '../organisations/organisation.view.js';
+import { recordDailyWords } from './daily-words.js';
 import type { PlanAccess } from '../plans/plans.service.js';
 import { Section } from '../sections/section.entity.js';
 import { daysBetween, dayOf, isOverdue, statusByDay, wordsByDay } from './progress.js';
@@ -114,14 +115,10 @@ export class DashboardService {
   }
 
   /** Keeps today's count for each section (the last one taken today wins). */
-  private async recordWords(day: string, words: Map<string, number>): Promise<void> {
-    if (words.size === 0) return;
-    await this.dataSource.query(
-      `INSERT INTO section_daily_words (section_id, day, words, updated_at)
-       SELECT t.section_id, $1::date, t.words, now()
-         FROM unnest($2::uuid[], $3::int[]) AS t(section_id, words)
-       ON CONFLICT (section_id, day) DO UPDATE SET words = EXCLUDED.words, updated_at = now()`,
-      [day, [...words.keys()], [...words.values()]],
+  private recordWords(day: string, words: Map<string, number>): Promise<void> {
+    return recordDailyWords(
+      this.dataSource,
+      [...words].map(([sectionId, count]) => ({ sectionId, day, words: count })),
     );
   }
 }

@@ -13,16 +13,19 @@ export enum JobName {
   MailSend = 'mail.send',
   SessionsPurge = 'sessions.purge',
   DraftGenerate = 'draft.generate',
+  DailyWordsRecord = 'dashboard.daily-words',
 }
 
 export const queueOfJob: Record<JobName, QueueName> = {
   [JobName.MailSend]: QueueName.Mail,
   [JobName.SessionsPurge]: QueueName.Maintenance,
   [JobName.DraftGenerate]: QueueName.Drafts,
+  [JobName.DailyWordsRecord]: QueueName.Maintenance,
 };
 
 export interface JobPayloads {
   [JobName.MailSend]: MailSendPayload;
   [JobName.SessionsPurge]: Record<string, never>;
   [JobName.DraftGenerate]: DraftGeneratePayload;
+  [JobName.DailyWordsRecord]: Record<string, never>;
 }

@@ -5,6 +5,8 @@ import { SessionsPurgeJob } from '../auth/sessions-purge.job.js';
 import type { AppConfig } from '../config/app-config.js';
 import { ConfigModule } from '../config/config.module.js';
 import { DatabaseModule } from '../database/database.module.js';
+import { SectionUpdateLog } from '../collab/section-update-log.js';
+import { DailyWordsJob } from '../dashboard/daily-words.job.js';
 import { DraftGenerateJob } from '../drafts/draft-generate.job.js';
 import { MailSendJob } from '../mail/mail-send.job.js';
 import { MailModule } from '../mail/mail.module.js';
@@ -29,9 +31,11 @@ export class WorkerModule {
       providers: [
         SessionsPurgeJob,
         DraftGenerateJob,
+        SectionUpdateLog,
+        DailyWordsJob,
         {
           provide: JOB_HANDLERS,
-          inject: [MailSendJob, SessionsPurgeJob, DraftGenerateJob],
+          inject: [MailSendJob, SessionsPurgeJob, DraftGenerateJob, DailyWordsJob],
           useFactory: (...handlers: JobHandler[]) => handlers,
         },
       ],

@@ -1,0 +1,62 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { countWords, sectionBlockTexts } from '@commonplan/editor';
+import { DataSource } from 'typeorm';
+import * as Y from 'yjs';
+import { SectionUpdateLog } from '../collab/section-update-log.js';
+import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import type { JobHandler } from '../jobs/job-handler.js';
+import { JobName } from '../jobs/job-names.js';
+import { recordDailyWords, type DailyWords } from './daily-words.js';
+
+/**
+ * Keeps the words-per-day history whether or not anyone opens the dashboard: every few minutes
+ * (DASHBOARD_WORDS_EVERY_SECONDS) the worker counts the words of each section whose text changed
+ * since it last looked, from what PostgreSQL holds (every acknowledged edit), and records the count
+ * under the day of the section's latest change. Nothing changed after that change, so a section
+ * last edited at 23:55 is counted for that day even when the worker looks after midnight.
+ */
+@Injectable()
+export class DailyWordsJob implements JobHandler<JobName.DailyWordsRecord> {
+  readonly name = JobName.DailyWordsRecord;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly log: SectionUpdateLog,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async handle(): Promise<{ sections: number }> {
+    // Twice the interval, so a late or missed run leaves no section out.
+    const lookbackSeconds = this.config.dashboard.wordsEverySeconds * 2;
+    const changed = await this.dataSource.query<Array<{ section_id: string; day: string }>>(
+      `SELECT section_id, to_char(max(changed_at) AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS day
+         FROM (SELECT section_id, created_at AS changed_at FROM section_updates
+                WHERE created_at > now() - make_interval(secs => $1)
+               UNION ALL
+               SELECT section_id, updated_at FROM section_documents
+                WHERE updated_at > now() - make_interval(secs => $1)) AS changes
+        GROUP BY section_id`,
+      [lookbackSeconds],
+    );
+    const counts: DailyWords[] = [];
+    for (const { section_id: sectionId, day } of changed)
+      counts.push({ sectionId, day, words: await this.wordsOf(sectionId) });
+    await recordDailyWords(this.dataSource, counts);
+    return { sections: counts.length };
+  }
+
+  private async wordsOf(sectionId: string): Promise<number> {
+    const stored = await this.log.load(sectionId);
+    const doc = new Y.Doc({ gc: true });
+    try {
+      doc.transact(() => {
+        if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
+        for (const update of stored.updates) Y.applyUpdate(doc, update);
+      });
+      return countWords(sectionBlockTexts(doc));
+    } finally {
+      doc.destroy();
+    }
+  }
+}
