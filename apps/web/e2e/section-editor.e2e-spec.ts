@@ -236,7 +236,7 @@ describe('the section editor', () => {
     const reviewer = await signedInPage(demoAccounts.reviewer);
     const reviewerText = await openSection(reviewer);
     await reviewerText.getByText(line).waitFor();
-    expect(await reviewerText.getAttribute('contenteditable')).toBe('false');
+    expect(await reviewerText.getAttribute('aria-readonly')).toBe('true');
     await reviewer
       .getByText('You can read this section; your role does not let you change it.')
       .waitFor();
@@ -246,7 +246,14 @@ describe('the section editor', () => {
     await reviewerText.click();
     await reviewer.keyboard.type('a reviewer should not be able to add this');
     await reviewer.keyboard.press('Backspace');
+    await reviewer.keyboard.press('Enter');
     expect(await reviewerText.innerText()).toBe(before);
+    // The reviewer can still select words with the keyboard, to comment on them.
+    await reviewer.keyboard.press('Home');
+    await reviewer.keyboard.press('Shift+End');
+    expect(
+      await reviewer.evaluate(() => document.getSelection()?.toString().length ?? 0),
+    ).toBeGreaterThan(0);
     await writerText.getByText(line).waitFor();
     expect(await writerText.innerText()).not.toContain('a reviewer should not');
 

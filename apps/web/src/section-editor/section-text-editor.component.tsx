@@ -7,6 +7,7 @@ import { useEffect, useRef, useState, type KeyboardEvent, type MouseEvent } from
 import { CommentHighlights, type ResolvedRanges } from '../comments/comment-highlights.extension';
 import { EditorToolbar } from './editor-toolbar.component';
 import { LinkDialog } from './link-dialog.component';
+import { ReadOnlyText } from './read-only-text';
 
 interface SectionTextEditorProps {
   provider: SectionProvider;
@@ -57,6 +58,7 @@ export function SectionTextEditor({
         ...sectionContentExtensions(),
         Collaboration.configure({ document: provider.doc, field: sectionFragmentName, provider }),
         CollaborationCaret.configure({ provider, user }),
+        ...(editable ? [] : [ReadOnlyText]),
         CommentHighlights.configure({
           onResolved: (ranges) => callbacks.current.onRangesResolved(ranges),
         }),
@@ -71,7 +73,8 @@ export function SectionTextEditor({
           }),
         }),
       ],
-      editable,
+      // Readers keep a caret to select by keyboard; ReadOnlyText refuses their changes.
+      editable: true,
       editorProps: {
         attributes: {
           id: textId,
@@ -80,8 +83,6 @@ export function SectionTextEditor({
           'aria-multiline': 'true',
           'aria-labelledby': labelledBy,
           'aria-readonly': editable ? 'false' : 'true',
-          // Read-only text still takes focus, so its comment shortcut and highlights are reachable.
-          ...(editable ? {} : { tabindex: '0' }),
         },
       },
     },
