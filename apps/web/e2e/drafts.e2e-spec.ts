@@ -94,7 +94,6 @@ describe('drafts in the browser', () => {
       DEMO_PASSWORD: defaultDemoPassword,
       REDIS_PREFIX: `${process.env.TEST_REDIS_PREFIX ?? 'cp-test:'}drafts-e2e-${unique()}:`,
       // Slow enough that a person (and the test) sees the progress bar move.
-      // Slow enough that the progress between queued and ready is there to be seen on a busy machine.
       DRAFTS_PAUSE_PER_SECTION_MS: '500',
     };
     api = await startApi({ env });
