@@ -7,7 +7,6 @@ import {
   type DraftSummary,
   type DraftView,
   type Me,
-  type Page as ApiPage,
   type PlanSummary,
   type SectionView,
 } from '@commonplan/domain';
@@ -101,8 +100,23 @@ describe('drafts in the browser', () => {
     browser = await launchChromium();
     lead = new ApiClient(api.baseUrl);
     await lead.signIn(demoAccounts.lead, defaultDemoPassword);
-    plan = (await lead.get<ApiPage<PlanSummary>>(`/api/footprints/${demoFootprintSlug}/plans`)).body
-      .items[0]!;
+    // A plan of its own: the other browser tests add and move sections of the demo plan.
+    plan = (
+      await lead.post<PlanSummary>(`/api/footprints/${demoFootprintSlug}/plans`, {
+        title: `Joint forward plan ${unique()}`,
+        kind: 'joint_forward_plan',
+        periodStart: '2025/26',
+        periodEnd: '2029/30',
+      })
+    ).body;
+    for (const [title, theme] of [
+      ['Prevention', 'health_and_wellbeing'],
+      ['Urgent and emergency care', 'care_and_quality'],
+      ['Mental health', 'care_and_quality'],
+      ['Workforce', 'enabler'],
+      ['Money', 'finance_and_efficiency'],
+    ] as const)
+      await lead.post(`/api/plans/${plan.id}/sections`, { title, theme });
     // A new, empty section, written from Node through the client library the browser uses.
     section = (
       await lead.post<SectionView>(`/api/plans/${plan.id}/sections`, {
