@@ -205,10 +205,15 @@ describe('comments on section text', () => {
   });
 
   it('says how to start when a section has no comments yet', async () => {
-    const client = new ApiClient(api.baseUrl);
-    await client.signIn(demoAccounts.author, defaultDemoPassword);
-    const sections = await client.get<SectionView[]>(`/api/plans/${section.planId}/sections`);
-    const other = sections.body.find((candidate) => candidate.id !== section.id)!;
+    const lead = new ApiClient(api.baseUrl);
+    await lead.signIn(demoAccounts.lead, defaultDemoPassword);
+    const other = (
+      await lead.post<SectionView>(`/api/plans/${section.planId}/sections`, {
+        title: 'Not yet discussed',
+        theme: 'engagement',
+      })
+    ).body;
+    expect(other.id).toBeDefined();
     const tom = await signedInPage(demoAccounts.author);
     await tom.goto(`${api.baseUrl}/sections/${other.id}`);
     await comments(tom).getByText('No comments yet. Select text and choose Comment.').waitFor();
