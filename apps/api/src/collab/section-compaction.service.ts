@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import { DataSource, type EntityManager } from 'typeorm';
 import * as Y from 'yjs';
 import { LOGGER } from '../common/logger.js';
+import { documentFromStored } from './stored-document.js';
 
 /** Marks rows another instance wrote, applied here while compacting. */
 const compactionOrigin = Symbol('compaction');
@@ -158,12 +159,11 @@ export class SectionCompaction {
       'SELECT update FROM section_updates WHERE seq = ANY($1::bigint[]) ORDER BY seq',
       [seqs],
     );
-    const doc = new Y.Doc({ gc: true });
+    const doc = documentFromStored(
+      current?.snapshot,
+      rows.map((row) => row.update),
+    );
     try {
-      doc.transact(() => {
-        if (current) Y.applyUpdate(doc, current.snapshot);
-        for (const row of rows) Y.applyUpdate(doc, row.update);
-      });
       if (this.incomplete(doc, sectionId)) return null;
       return Buffer.from(Y.encodeStateAsUpdate(doc));
     } finally {

@@ -6,6 +6,7 @@ import { LOGGER } from '../common/logger.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { SectionCompaction, type LiveSectionDocument } from './section-compaction.service.js';
 import { SectionUpdateLog } from './section-update-log.js';
+import { documentFromStored } from './stored-document.js';
 
 /** A section's text held in memory while anyone has it open. */
 export interface OpenSection {
@@ -114,7 +115,7 @@ export class SectionDocuments implements OnApplicationShutdown {
     const open = this.open.get(sectionId) ?? (await this.loading.get(sectionId));
     if (open) return use(open.doc);
     const stored = await this.log.load(sectionId);
-    const doc = this.build(stored.snapshot, stored.updates);
+    const doc = documentFromStored(stored.snapshot, stored.updates);
     try {
       return use(doc);
     } finally {
@@ -125,7 +126,7 @@ export class SectionDocuments implements OnApplicationShutdown {
   /** Reads the section again from PostgreSQL and applies what this instance lacks. */
   async resync(section: OpenSection, origin: unknown): Promise<void> {
     const stored = await this.log.load(section.sectionId);
-    const fresh = this.build(stored.snapshot, stored.updates);
+    const fresh = documentFromStored(stored.snapshot, stored.updates);
     const missing = Y.encodeStateAsUpdate(fresh, Y.encodeStateVector(section.doc));
     fresh.destroy();
     Y.applyUpdate(section.doc, missing, origin);
@@ -143,19 +144,10 @@ export class SectionDocuments implements OnApplicationShutdown {
     return loading;
   }
 
-  private build(snapshot: Buffer | null, updates: Uint8Array[]): Y.Doc {
-    const doc = new Y.Doc({ gc: true });
-    doc.transact(() => {
-      if (snapshot) Y.applyUpdate(doc, snapshot);
-      for (const update of updates) Y.applyUpdate(doc, update);
-    });
-    return doc;
-  }
-
   private async load(sectionId: string): Promise<OpenSection> {
     const started = Date.now();
     const stored = await this.log.load(sectionId);
-    const doc = this.build(stored.snapshot, stored.updates);
+    const doc = documentFromStored(stored.snapshot, stored.updates);
     if (doc.store.pendingStructs || doc.store.pendingDs) {
       this.logger.error(
         { event: 'collab_load_incomplete', sectionId },

@@ -2,8 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { countWords, sectionBlockTexts } from '@commonplan/editor';
 import { DataSource } from 'typeorm';
-import * as Y from 'yjs';
 import { SectionUpdateLog } from '../collab/section-update-log.js';
+import { documentFromStored } from '../collab/stored-document.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import type { JobHandler } from '../jobs/job-handler.js';
 import { JobName } from '../jobs/job-names.js';
@@ -48,12 +48,8 @@ export class DailyWordsJob implements JobHandler<JobName.DailyWordsRecord> {
 
   private async wordsOf(sectionId: string): Promise<number> {
     const stored = await this.log.load(sectionId);
-    const doc = new Y.Doc({ gc: true });
+    const doc = documentFromStored(stored.snapshot, stored.updates);
     try {
-      doc.transact(() => {
-        if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
-        for (const update of stored.updates) Y.applyUpdate(doc, update);
-      });
       return countWords(sectionBlockTexts(doc));
     } finally {
       doc.destroy();

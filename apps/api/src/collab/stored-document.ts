@@ -1,0 +1,17 @@
+import * as Y from 'yjs';
+
+/**
+ * A section's document rebuilt from what PostgreSQL holds: its snapshot, then its log rows in
+ * order, in one transaction. The caller destroys it.
+ */
+export function documentFromStored(
+  snapshot: Uint8Array | null | undefined,
+  updates: readonly Uint8Array[],
+): Y.Doc {
+  const doc = new Y.Doc({ gc: true });
+  doc.transact(() => {
+    if (snapshot) Y.applyUpdate(doc, snapshot);
+    for (const update of updates) Y.applyUpdate(doc, update);
+  });
+  return doc;
+}
