@@ -19,6 +19,7 @@ import { SectionReviewEvent } from '../reviews/section-review-event.entity.js';
 import { Notification } from '../notifications/notification.entity.js';
 import { PlanMute } from '../notifications/plan-mute.entity.js';
 import { SectionDailyWords } from '../dashboard/section-daily-words.entity.js';
+import { PlanPublication } from '../publishing/plan-publication.entity.js';
 
 /** Every table the API maps; migrations must match these exactly. */
 export const entities = [
@@ -38,6 +39,7 @@ export const entities = [
   Comment,
   PlanDraft,
   PlanDraftSection,
+  PlanPublication,
   AuditEvent,
   SectionReviewEvent,
   Notification,

@@ -5,6 +5,7 @@ import { MarkIllustrativePopulations1795427221162 } from './1795427221162-mark-i
 import { AddCommentThreads1795435204839 } from './1795435204839-add-comment-threads.js';
 import { AddReviewsNotificationsAndDailyWords1795435397600 } from './1795435397600-add-reviews-notifications-and-daily-words.js';
 import { AddPlanDrafts1795435643143 } from './1795435643143-add-plan-drafts.js';
+import { AddPlanPublications1795445329652 } from './1795445329652-add-plan-publications.js';
 
 /** Every migration, oldest first. Generate new ones with `npx nx run api:migration-generate --name=...`. */
 export const migrations = [
@@ -15,4 +16,5 @@ export const migrations = [
   AddCommentThreads1795435204839,
   AddReviewsNotificationsAndDailyWords1795435397600,
   AddPlanDrafts1795435643143,
+  AddPlanPublications1795445329652,
 ];
