@@ -107,7 +107,7 @@ export function PublicPlanPage() {
         </section>
       ))}
 
-      <section aria-labelledby="publications-heading">
+      <section className="app-draft-section" aria-labelledby="publications-heading">
         <h2 className="nhsuk-heading-m" id="publications-heading">
           {publication.latest ? 'Earlier publications' : 'Other publications'}
         </h2>

@@ -58,7 +58,11 @@ function clean(parent: Node): void {
       const rule = allowedAttributes[attribute.name];
       if (!rule?.test(attribute.value.trim())) child.removeAttribute(attribute.name);
     }
-    if (child.tagName === 'A') child.setAttribute('rel', 'noopener noreferrer');
+    if (child.tagName === 'A') {
+      // A link whose address was not safe is no link at all: its words stay, as plain text.
+      if (!child.hasAttribute('href')) child.replaceWith(...Array.from(child.childNodes));
+      else child.setAttribute('rel', 'noopener noreferrer');
+    }
   }
 }
 
