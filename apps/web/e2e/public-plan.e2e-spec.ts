@@ -231,6 +231,8 @@ describe('the public page shows only what was published', () => {
           path,
           false,
         ]);
+        if (path === paths.footprint)
+          await page.screenshot({ path: artifactPath('public-footprint.png'), fullPage: true });
       }
       expect(await page.evaluate(() => (window as { pwned?: number }).pwned)).toBeUndefined();
       expect(problems).toEqual([]);
