@@ -43,7 +43,20 @@ describe('the public page shows only what was published', () => {
     const env = {
       REDIS_PREFIX: `${process.env.TEST_REDIS_PREFIX ?? 'cp-test:'}public-e2e-${unique()}:`,
     };
-    [api, worker] = await Promise.all([startApi({ env }), startApi({ entry: 'worker', env })]);
+    const started = await Promise.allSettled([
+      startApi({ env }),
+      startApi({ entry: 'worker', env }),
+    ]);
+    const running = started.flatMap((result) =>
+      result.status === 'fulfilled' ? [result.value] : [],
+    );
+    const failed = started.find((result) => result.status === 'rejected');
+    if (failed) {
+      // Stop whichever did start, or it would keep the test run alive.
+      await Promise.all(running.map((process) => process.stop()));
+      throw failed.reason;
+    }
+    [api, worker] = running as [RunningApi, RunningApi];
     browser = await launchChromium();
     db = await connectTestDatabase();
     make = factories(db);
