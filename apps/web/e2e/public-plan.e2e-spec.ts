@@ -253,4 +253,35 @@ describe('the public page shows only what was published', () => {
       await context.close();
     }
   });
+
+  it('cleans stored section HTML again in the browser, so even markup that slipped past the server cannot run', async () => {
+    const lead = await make.aUser();
+    const footprint = await make.aFootprint({ members: { lead: [lead] } });
+    const plan = await make.aPlan(footprint.id, { title: 'A plan with tampered text' });
+    const section = await make.aSection(plan.id, { title: 'Tampered' });
+    await setText(section.id, paragraphsToJson(['Ordinary text.']));
+    const leadClient = await signedIn(new ApiClient(api.baseUrl), lead);
+    const draft = await readyDraft(leadClient, plan.id, 'One');
+    await leadClient.post(`/api/drafts/${draft.id}/publish`);
+    // As if a stored value had escaped the server's sanitiser.
+    await db.query('UPDATE plan_draft_sections SET html = $2 WHERE draft_id = $1', [
+      draft.id,
+      '<p>Ordinary text.</p><img src="x" onerror="window.pwned=1"><script>window.pwned=2</script>' +
+        '<p style="position:fixed;inset:0" onclick="window.pwned=3">Styled</p>' +
+        '<a href="javascript:window.pwned=4">Not a link</a><iframe src="https://example.org"></iframe>',
+    ]);
+
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    try {
+      await page.goto(`${api.baseUrl}/public/${footprint.slug}/${plan.slug}`);
+      await page.getByText('Ordinary text.').waitFor();
+      const text = page.locator('.app-section-text--published');
+      expect(await text.innerHTML()).toBe('<p>Ordinary text.</p><p>Styled</p>Not a link');
+      await page.getByText('Styled').click();
+      expect(await page.evaluate(() => (window as { pwned?: number }).pwned)).toBeUndefined();
+    } finally {
+      await context.close();
+    }
+  });
 });
