@@ -1,8 +1,10 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '../audit/audit.module.js';
+import { NotificationsModule } from '../notifications/notifications.module.js';
 import { PlansModule } from '../plans/plans.module.js';
 import { DraftProgressRelay } from './draft-progress.relay.js';
+import { DraftQueue } from './draft-queue.js';
 import { DraftsController } from './drafts.controller.js';
 import { DraftsGateway } from './drafts.gateway.js';
 import { DraftsService } from './drafts.service.js';
@@ -14,8 +16,14 @@ import { PlanDraft } from './plan-draft.entity.js';
  * relaying the worker's progress to browsers. The worker's side is `DraftGenerateJob`.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature([PlanDraft, PlanDraftSection]), PlansModule, AuditModule],
+  imports: [
+    TypeOrmModule.forFeature([PlanDraft, PlanDraftSection]),
+    PlansModule,
+    AuditModule,
+    NotificationsModule,
+  ],
   controllers: [DraftsController],
-  providers: [DraftsService, DraftsGateway, DraftProgressRelay],
+  providers: [DraftsService, DraftsGateway, DraftProgressRelay, DraftQueue],
+  exports: [DraftQueue],
 })
 export class DraftsModule {}

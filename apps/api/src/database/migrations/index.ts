@@ -6,6 +6,8 @@ import { AddCommentThreads1795435204839 } from './1795435204839-add-comment-thre
 import { AddReviewsNotificationsAndDailyWords1795435397600 } from './1795435397600-add-reviews-notifications-and-daily-words.js';
 import { AddPlanDrafts1795435643143 } from './1795435643143-add-plan-drafts.js';
 import { AddPlanPublications1795445329652 } from './1795445329652-add-plan-publications.js';
+import { AddDraftSchedules1795446007577 } from './1795446007577-add-draft-schedules.js';
+import { AddDraftNotifications1795446210030 } from './1795446210030-add-draft-notifications.js';
 
 /** Every migration, oldest first. Generate new ones with `npx nx run api:migration-generate --name=...`. */
 export const migrations = [
@@ -17,4 +19,6 @@ export const migrations = [
   AddReviewsNotificationsAndDailyWords1795435397600,
   AddPlanDrafts1795435643143,
   AddPlanPublications1795445329652,
+  AddDraftSchedules1795446007577,
+  AddDraftNotifications1795446210030,
 ];
