@@ -177,7 +177,7 @@ function ScheduleForm({
         value={time}
         onChange={setTime}
         error={errorFor(errors, inputIds.time)}
-        width={5}
+        width={10}
       />
       <div className="nhsuk-form-group">
         <div className="nhsuk-checkboxes nhsuk-checkboxes--small">
