@@ -209,7 +209,7 @@ function ScheduleForm({
       </div>
       <TextInput
         id={inputIds.labelPattern}
-        label="Label of each draft"
+        label="Name of each draft"
         hint="{date} becomes the day, for example Scheduled draft, Monday 23 November 2026"
         value={labelPattern}
         onChange={setLabelPattern}
