@@ -221,6 +221,37 @@ describe('draft schedules', () => {
     expect((await draftsOf(client, plan.id)).map((draft) => draft.number)).toEqual([2, 1]);
   });
 
+  it('a run handled twice still makes one draft: the run is the draft’s request key', async () => {
+    const { plan, client } = await aPlanWithText();
+    await client.put(`/api/plans/${plan.id}/draft-schedule`, {
+      ...weekdaysAt1800,
+      onlyIfChanged: false,
+    });
+    const run = new Date(Date.now() - 60_000);
+    run.setUTCMilliseconds(0);
+    for (let time = 0; time < 2; time++) {
+      // As if the run's first handling had not moved the next run on.
+      await db.query('UPDATE draft_schedules SET next_run_at = $2 WHERE plan_id = $1', [
+        plan.id,
+        run,
+      ]);
+      await eventually(async () => {
+        const { rows } = await db.query<{ next_run_at: Date }>(
+          'SELECT next_run_at FROM draft_schedules WHERE plan_id = $1',
+          [plan.id],
+        );
+        return rows[0]!.next_run_at.getTime() > Date.now();
+      }, 20_000);
+    }
+    const drafts = await draftsOf(client, plan.id);
+    expect(drafts).toHaveLength(1);
+    const { rows } = await db.query<{ request_key: string }>(
+      'SELECT request_key FROM plan_drafts WHERE plan_id = $1',
+      [plan.id],
+    );
+    expect(rows).toEqual([{ request_key: `schedule:${run.toISOString()}` }]);
+  });
+
   it("tells the plan's leads when a scheduled draft is ready, with a link to it", async () => {
     const { plan, client, otherLead, author } = await aPlanWithText();
     await client.put(`/api/plans/${plan.id}/draft-schedule`, weekdaysAt1800);
