@@ -8,6 +8,7 @@ import { CommentsModule } from './comments/comments.module.js';
 import { DashboardModule } from './dashboard/dashboard.module.js';
 import { ConfigModule } from './config/config.module.js';
 import { DatabaseModule } from './database/database.module.js';
+import { DraftSchedulesModule } from './draft-schedules/draft-schedules.module.js';
 import { DraftsModule } from './drafts/drafts.module.js';
 import { FootprintsModule } from './footprints/footprints.module.js';
 import { HealthModule } from './health/health.module.js';
@@ -44,6 +45,7 @@ export class AppModule {
         DashboardModule,
         DraftsModule,
         PublishingModule,
+        DraftSchedulesModule,
         HealthModule,
       ],
     };

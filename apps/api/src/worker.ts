@@ -104,6 +104,13 @@ async function bootstrap(): Promise<void> {
     { every: config.dashboard.wordsEverySeconds * 1000 },
     { name: JobName.DailyWordsRecord, data: {} },
   );
+  // One scheduler however many workers start (it is keyed by name), so schedules are checked once
+  // per period; each due schedule is then taken by one worker (see DraftSchedulesRunJob).
+  await maintenance.upsertJobScheduler(
+    JobName.DraftSchedulesRun,
+    { every: config.draftSchedules.checkEverySeconds * 1000 },
+    { name: JobName.DraftSchedulesRun, data: {} },
+  );
 
   let stopping = false;
   const stop = async (signal: string) => {

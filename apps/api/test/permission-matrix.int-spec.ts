@@ -231,6 +231,20 @@ async function aDraft({ plan, section }: World, status: 'ready' | 'failed'): Pro
   return draftId;
 }
 
+/** The plan's schedule row as stored (null when none), to see that a refused change left it. */
+async function scheduleState(planId: string): Promise<unknown> {
+  const { rows } = await db.query('SELECT * FROM draft_schedules WHERE plan_id = $1', [planId]);
+  return rows[0] ?? null;
+}
+
+async function scheduleCount(planId: string): Promise<number> {
+  const { rows } = await db.query<{ n: number }>(
+    'SELECT count(*)::int AS n FROM draft_schedules WHERE plan_id = $1',
+    [planId],
+  );
+  return rows[0]!.n;
+}
+
 async function draftCount(planId: string): Promise<number> {
   const { rows } = await db.query<{ n: number }>(
     'SELECT count(*)::int AS n FROM plan_drafts WHERE plan_id = $1',
@@ -855,6 +869,47 @@ const matrix: Row[] = [
     action: "list a plan's publications",
     call: async ({ plan }) => ({ method: 'GET', path: `/api/plans/${plan.id}/publications` }),
     outcomes: readers(403),
+  },
+  },
+  {
+    action: "read a plan's draft schedule",
+    call: async ({ plan }) => ({ method: 'GET', path: `/api/plans/${plan.id}/draft-schedule` }),
+    outcomes: readers(403),
+  },
+  {
+    action: "set a plan's draft schedule",
+    call: async ({ plan }) => {
+      const before = await scheduleState(plan.id);
+      return {
+        method: 'PUT',
+        path: `/api/plans/${plan.id}/draft-schedule`,
+        body: {
+          days: ['monday'],
+          time: '18:00',
+          onlyIfChanged: true,
+          enabled: true,
+          labelPattern: 'Scheduled draft, {date}',
+        },
+        unchanged: async () => expect(await scheduleState(plan.id)).toEqual(before),
+      };
+    },
+    outcomes: leadsOnly(200, 403),
+  },
+  {
+    action: "remove a plan's draft schedule",
+    call: async ({ plan }) => {
+      await db.query(
+        `INSERT INTO draft_schedules (plan_id, days, time_of_day, label_pattern)
+         VALUES ($1, '{monday}', '18:00', 'Scheduled draft') ON CONFLICT DO NOTHING`,
+        [plan.id],
+      );
+      return {
+        method: 'DELETE',
+        path: `/api/plans/${plan.id}/draft-schedule`,
+        unchanged: async () => expect(await scheduleCount(plan.id)).toBe(1),
+      };
+    },
+    outcomes: leadsOnly(204, 403),
   },
 ];
 

@@ -6,6 +6,7 @@ import type { DiffSummary, SectionChange } from '@commonplan/render';
 import type { FootprintRole } from './roles.js';
 import type { OrganisationKind } from './organisation-kinds.js';
 import type { PlanKind, PlanStatus } from './plan-status.js';
+import type { DraftScheduleOutcome, Weekday } from './draft-schedule.js';
 import type { DraftStatus } from './draft-status.js';
 import type { NotificationKind } from './notification-kinds.js';
 import type { ReviewEventKind, ReviewStatus, SectionTheme } from './section-status.js';
@@ -414,6 +415,32 @@ export interface DraftView extends DraftSummary {
 /** Body of `POST /api/plans/:planId/drafts`. */
 export interface RequestDraftBody {
   label: string;
+}
+
+/** Body of `PUT /api/plans/:planId/draft-schedule`. `time` is `HH:MM` in Europe/London time. */
+export interface DraftScheduleBody {
+  days: Weekday[];
+  time: string;
+  onlyIfChanged: boolean;
+  enabled: boolean;
+  /** The label of each draft it makes; `{date}` becomes the day, e.g. `Scheduled draft, Monday 23 November 2026`. */
+  labelPattern: string;
+}
+
+/** A plan's draft schedule, with when it next makes a draft (null when it is off). */
+export interface DraftScheduleView extends DraftScheduleBody {
+  planId: string;
+  timeZone: string;
+  nextRunAt: string | null;
+  lastRunAt: string | null;
+  lastOutcome: DraftScheduleOutcome | null;
+  lastDraftId: string | null;
+  updatedAt: string;
+}
+
+/** `GET /api/plans/:planId/draft-schedule`: null when the plan has none. */
+export interface DraftScheduleResponse {
+  schedule: DraftScheduleView | null;
 }
 
 /** `GET /api/plans/:planId/drafts/compare?from=&to=`: what changed from one draft to another. */

@@ -3,6 +3,7 @@ export * from './organisation-kinds.js';
 export * from './plan-status.js';
 export * from './section-status.js';
 export * from './draft-status.js';
+export * from './draft-schedule.js';
 export * from './permissions.js';
 export * from './slug.js';
 export * from './api-types.js';

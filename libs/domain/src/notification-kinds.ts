@@ -6,6 +6,7 @@ export const notificationKinds = [
   'changes_requested',
   'thread_reply',
   'draft_ready',
+  'draft_failed',
 ] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 
@@ -16,4 +17,5 @@ export const notificationKindLabels: Record<NotificationKind, string> = {
   changes_requested: 'Changes requested',
   thread_reply: 'Reply in your thread',
   draft_ready: 'Draft ready',
+  draft_failed: 'Draft failed',
 };

@@ -33,6 +33,15 @@ export class RealtimeRooms {
     this.server?.to(userRoom(userId)).emit(event, ...message);
   }
 
+  /** Only to the person's tabs connected to this instance (for events every instance hears). */
+  toUserHere<Event extends keyof ServerToClientEvents>(
+    userId: string,
+    event: Event,
+    ...message: Parameters<ServerToClientEvents[Event]>
+  ): void {
+    this.server?.local.to(userRoom(userId)).emit(event, ...message);
+  }
+
   toSection<Event extends keyof ServerToClientEvents>(
     sectionId: string,
     event: Event,

@@ -2,6 +2,10 @@ import { authConfig, type AuthConfig } from '../auth/auth.config.js';
 import { collabConfig, type CollabConfig } from '../collab/collab.config.js';
 import { dashboardConfig, type DashboardConfig } from '../dashboard/dashboard.config.js';
 import { draftsConfig, type DraftsConfig } from '../drafts/drafts.config.js';
+import {
+  draftSchedulesConfig,
+  type DraftSchedulesConfig,
+} from '../draft-schedules/draft-schedules.config.js';
 import { databaseConfig, type DatabaseConfig } from '../database/database.config.js';
 import { mailConfig, type MailConfig } from '../mail/mail.config.js';
 import { redisConfig, type RedisConfig } from '../redis/redis.config.js';
@@ -21,6 +25,7 @@ export interface AppConfig {
   collab: CollabConfig;
   drafts: DraftsConfig;
   dashboard: DashboardConfig;
+  draftSchedules: DraftSchedulesConfig;
 }
 
 /** Reads and validates the whole configuration once; throws a ConfigError naming each bad variable. */
@@ -43,6 +48,7 @@ export function loadAppConfig(env: Env = process.env): AppConfig {
     collab: collabConfig(reader),
     drafts: draftsConfig(reader, nodeEnv),
     dashboard: dashboardConfig(reader),
+    draftSchedules: draftSchedulesConfig(reader),
   };
   reader.check();
   return config;

@@ -4,6 +4,7 @@ import { Session } from '../auth/session.entity.js';
 import { User } from '../auth/user.entity.js';
 import { CommentThread } from '../comments/comment-thread.entity.js';
 import { Comment } from '../comments/comment.entity.js';
+import { DraftSchedule } from '../draft-schedules/draft-schedule.entity.js';
 import { PlanDraftSection } from '../drafts/plan-draft-section.entity.js';
 import { PlanDraft } from '../drafts/plan-draft.entity.js';
 import { Footprint } from '../footprints/footprint.entity.js';
@@ -39,6 +40,7 @@ export const entities = [
   Comment,
   PlanDraft,
   PlanDraftSection,
+  DraftSchedule,
   PlanPublication,
   AuditEvent,
   SectionReviewEvent,

@@ -15,7 +15,10 @@ import { LOGGER } from '../common/logger.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import type { JobContext, JobHandler } from '../jobs/job-handler.js';
 import { JobName } from '../jobs/job-names.js';
+import { NotificationEmails } from '../notifications/notification-emails.js';
+import type { Notification } from '../notifications/notification.entity.js';
 import type { DraftGeneratePayload } from './draft-generate.payload.js';
+import { DraftNotices } from './draft-notices.js';
 
 /** A failure whose message a lead can read and act on. */
 class DraftGenerationError extends Error {}
@@ -43,6 +46,8 @@ export class DraftGenerateJob implements JobHandler<JobName.DraftGenerate> {
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(LOGGER) private readonly logger: Logger,
+    private readonly notices: DraftNotices,
+    private readonly emails: NotificationEmails,
   ) {}
 
   async handle(
@@ -107,7 +112,7 @@ export class DraftGenerateJob implements JobHandler<JobName.DraftGenerate> {
           'SELECT status FROM plan_drafts WHERE id = $1 FOR UPDATE',
           [draftId],
         );
-        if (current?.status !== 'generating') return false;
+        if (current?.status !== 'generating') return null;
         await manager.query(
           `UPDATE plan_draft_sections AS s
               SET yjs_state = r.yjs_state, content = r.content, blocks = r.blocks, html = r.html,
@@ -138,10 +143,12 @@ export class DraftGenerateJob implements JobHandler<JobName.DraftGenerate> {
             changes ? JSON.stringify(changes.summary) : null,
           ],
         );
-        return true;
+        return this.notices.record(manager, draftId, 'ready');
       });
       if (!written) return { skipped: 'the draft changed while it was being made' };
+      // After the commit: the API pushes the stored notices when it hears this.
       await progress(draft.sections_total, 'ready');
+      await this.emailNotices(written);
       return { sections: rendered.length, words };
     } catch (error) {
       const reason = error instanceof DraftGenerationError ? error.message : unexpectedFailure;
@@ -176,16 +183,20 @@ export class DraftGenerateJob implements JobHandler<JobName.DraftGenerate> {
   }
 
   private async markFailed(draftId: string, reason: string, context: JobContext): Promise<void> {
-    // TypeORM answers an UPDATE … RETURNING with [rows, affected].
-    const [[row]] = await this.dataSource.query<
-      [Array<{ plan_id: string; sections_total: number }>, number]
-    >(
-      `UPDATE plan_drafts SET status = 'failed', failure_reason = $2
-        WHERE id = $1 AND status IN ('queued', 'generating')
-        RETURNING plan_id, sections_total`,
-      [draftId, reason],
-    );
-    if (!row) return;
+    const failed = await this.dataSource.transaction(async (manager) => {
+      // TypeORM answers an UPDATE … RETURNING with [rows, affected].
+      const [[row]] = await manager.query<
+        [Array<{ plan_id: string; sections_total: number }>, number]
+      >(
+        `UPDATE plan_drafts SET status = 'failed', failure_reason = $2
+          WHERE id = $1 AND status IN ('queued', 'generating')
+          RETURNING plan_id, sections_total`,
+        [draftId, reason],
+      );
+      return row ? { row, notices: await this.notices.record(manager, draftId, 'failed') } : null;
+    });
+    if (!failed) return;
+    const { row, notices } = failed;
     this.logger.warn({ event: 'draft_failed', draftId, reason }, 'draft failed');
     await context.reportProgress({
       draftId,
@@ -194,6 +205,19 @@ export class DraftGenerateJob implements JobHandler<JobName.DraftGenerate> {
       sectionsDone: 0,
       sectionsTotal: row.sections_total,
     });
+    await this.emailNotices(notices);
+  }
+
+  /** Emails are queued after the commit; the notice itself is already stored either way. */
+  private async emailNotices(notices: Notification[]): Promise<void> {
+    await this.emails
+      .send(notices)
+      .catch((error: unknown) =>
+        this.logger.warn(
+          { event: 'draft_notice_mail_failed', err: error },
+          'draft notice mail failed',
+        ),
+      );
   }
 
   private async changesSincePrevious(

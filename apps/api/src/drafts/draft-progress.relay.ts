@@ -5,6 +5,7 @@ import type { Logger } from 'pino';
 import { LOGGER } from '../common/logger.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { QueueName } from '../jobs/job-names.js';
+import { NotificationsService } from '../notifications/notifications.service.js';
 import { bullConnection, bullPrefix } from '../jobs/queue.service.js';
 import { draftIdOfJob } from './draft-generate.payload.js';
 import { DraftsGateway } from './drafts.gateway.js';
@@ -24,6 +25,12 @@ function progressOf(
   return { status, sectionsDone };
 }
 
+/** Whether a progress event says the draft reached its final state (reported after the commit). */
+function isFinal(data: unknown): boolean {
+  const status = (data as { status?: unknown } | null)?.status;
+  return status === 'ready' || status === 'failed';
+}
+
 /**
  * Relays the drafts queue's events (progress, done, failed, waiting) to browsers. The event only
  * says which draft moved; the draft's row in PostgreSQL says where it is, so what browsers see is
@@ -37,6 +44,7 @@ export class DraftProgressRelay implements OnModuleInit, OnApplicationShutdown {
   constructor(
     private readonly drafts: DraftsService,
     private readonly gateway: DraftsGateway,
+    private readonly notifications: NotificationsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
@@ -47,7 +55,10 @@ export class DraftProgressRelay implements OnModuleInit, OnApplicationShutdown {
       prefix: bullPrefix(this.config),
     });
     const relay = ({ jobId }: { jobId: string }) => this.relay(jobId);
-    this.events.on('progress', ({ jobId, data }) => this.relay(jobId, data));
+    this.events.on('progress', ({ jobId, data }) => {
+      this.relay(jobId, data);
+      if (isFinal(data)) this.pushNotices(jobId);
+    });
     this.events.on('completed', relay);
     this.events.on('failed', relay);
     this.events.on('waiting', relay);
@@ -80,6 +91,23 @@ export class DraftProgressRelay implements OnModuleInit, OnApplicationShutdown {
     void next.finally(() => {
       if (this.chains.get(draftId) === next) this.chains.delete(draftId);
     });
+  }
+
+  /**
+   * The worker stored the draft's notices with its final status and reports `ready` or `failed`
+   * only after that commit; this instance pushes them to its own sockets.
+   */
+  private pushNotices(jobId: string): void {
+    const draftId = draftIdOfJob(jobId);
+    if (!draftId) return;
+    this.notifications
+      .pushDraftNotices(draftId)
+      .catch((error: unknown) =>
+        this.logger.warn(
+          { event: 'draft_notice_push_failed', draftId, err: error },
+          'could not push draft notices',
+        ),
+      );
   }
 
   async onApplicationShutdown(): Promise<void> {

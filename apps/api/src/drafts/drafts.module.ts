@@ -1,9 +1,11 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '../audit/audit.module.js';
+import { NotificationsModule } from '../notifications/notifications.module.js';
 import { PlansModule } from '../plans/plans.module.js';
 import { DraftContents } from './draft-contents.service.js';
 import { DraftProgressRelay } from './draft-progress.relay.js';
+import { DraftQueue } from './draft-queue.js';
 import { DraftsController } from './drafts.controller.js';
 import { DraftsGateway } from './drafts.gateway.js';
 import { DraftsService } from './drafts.service.js';
@@ -15,9 +17,14 @@ import { PlanDraft } from './plan-draft.entity.js';
  * relaying the worker's progress to browsers. The worker's side is `DraftGenerateJob`.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature([PlanDraft, PlanDraftSection]), PlansModule, AuditModule],
+  imports: [
+    TypeOrmModule.forFeature([PlanDraft, PlanDraftSection]),
+    PlansModule,
+    AuditModule,
+    NotificationsModule,
+  ],
   controllers: [DraftsController],
-  providers: [DraftsService, DraftContents, DraftsGateway, DraftProgressRelay],
-  exports: [DraftContents],
+  providers: [DraftsService, DraftContents, DraftsGateway, DraftProgressRelay, DraftQueue],
+  exports: [DraftContents, DraftQueue],
 })
 export class DraftsModule {}

@@ -1,16 +1,17 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import type { DraftComparison, DraftSummary, DraftView } from '@commonplan/domain';
 import { DataSource, Repository } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import type { AuthContext } from '../auth/auth-context.js';
 import type { RequestContext } from '../common/request-context.js';
-import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
-import { JobName, QueueName } from '../jobs/job-names.js';
+import { QueueName } from '../jobs/job-names.js';
 import { QueueService } from '../jobs/queue.service.js';
 import { PlansService, type PlanAccess } from '../plans/plans.service.js';
 import { DraftContents } from './draft-contents.service.js';
 import { draftJobId } from './draft-generate.payload.js';
+import { DraftQueue } from './draft-queue.js';
+import { recordDraft } from './draft-records.js';
 import { toDraftSectionView, toDraftSummary } from './draft.view.js';
 import { draftError, DraftErrorCode } from './drafts.errors.js';
 import { PlanDraft } from './plan-draft.entity.js';
@@ -28,89 +29,36 @@ export class DraftsService {
     private readonly contents: DraftContents,
     private readonly plans: PlansService,
     private readonly queues: QueueService,
+    private readonly draftQueue: DraftQueue,
     private readonly audit: AuditService,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  /**
-   * Records a draft as `queued` with a copy of every section's stored text, then queues its job.
-   * The plan's row is locked, so numbers are given out one at a time, and a repeated request with
-   * the same key finds the draft the first one made. The sections are copied by one statement,
-   * so every section is read as of the same moment: the stored snapshot and log rows are what
-   * every acknowledged edit has reached (group commit acknowledges only after commit), and a
-   * compaction committing meanwhile is seen wholly or not at all.
-   */
+  /** Records a draft as `queued` with a copy of every section's text, then queues its job. */
   async request(
     planAccess: PlanAccess,
     label: string,
     requestKey: string | null,
     context: RequestContext,
   ): Promise<{ draft: DraftSummary; created: boolean }> {
-    const planId = planAccess.plan.id;
-    const userId = context.auth?.user.id ?? null;
-    const { draftId, created } = await this.dataSource.transaction(async (manager) => {
-      await manager.query('SELECT id FROM plans WHERE id = $1 FOR UPDATE', [planId]);
-      if (requestKey) {
-        const existing = await manager.findOne(PlanDraft, { where: { planId, requestKey } });
-        if (existing) return { draftId: existing.id, created: false };
-      }
-      const [{ count } = { count: '0' }] = await manager.query<Array<{ count: string }>>(
-        'SELECT count(*) FROM sections WHERE plan_id = $1',
-        [planId],
-      );
-      if (Number(count) === 0) throw draftError(DraftErrorCode.PlanHasNoSections);
-      const [{ id }] = (await manager.query<Array<{ id: string }>>(
-        `INSERT INTO plan_drafts (plan_id, number, label, status, requested_by, request_key, sections_total)
-         VALUES ($1, (SELECT COALESCE(MAX(number), 0) + 1 FROM plan_drafts WHERE plan_id = $1),
-                 $2, 'queued', $3, $4, 0)
-         RETURNING id`,
-        [planId, label, userId, requestKey],
-      )) as [{ id: string }];
-      const copied = await manager.query<Array<{ section_id: string }>>(
-        `INSERT INTO plan_draft_sections
-           (draft_id, section_id, position, title, theme, review_status, source_updates)
-         SELECT $1, s.id, s.position, s.title, s.theme, s.review_status,
-                ARRAY(SELECT d.snapshot FROM section_documents d WHERE d.section_id = s.id)
-                  || ARRAY(SELECT u.update FROM section_updates u WHERE u.section_id = s.id ORDER BY u.seq)
-           FROM sections s
-          WHERE s.plan_id = $2
-         RETURNING section_id`,
-        [id, planId],
-      );
-      await manager.query('UPDATE plan_drafts SET sections_total = $2 WHERE id = $1', [
-        id,
-        copied.length,
-      ]);
-      await this.audit.record(
+    const { draftId, created } = await this.dataSource.transaction((manager) =>
+      recordDraft(
+        manager,
+        this.audit,
         {
-          action: 'draft.requested',
-          entityType: 'plan',
-          entityId: planId,
+          planId: planAccess.plan.id,
           footprintId: planAccess.footprint.id,
-          details: { draftId: id, label },
+          label,
+          requestedBy: context.auth?.user.id ?? null,
+          requestKey,
         },
         context,
-        manager,
-      );
-      return { draftId: id, created: true };
-    });
+      ),
+    );
     // Queued after the commit, and again on a repeated request: the job id makes a second add a
     // no-op, and it mends a request whose process stopped between the commit and the queue.
     const draft = await this.summary(draftId);
-    await this.enqueue(draftId);
+    await this.draftQueue.enqueue(draftId);
     return { draft, created };
-  }
-
-  private async enqueue(draftId: string): Promise<void> {
-    await this.queues.add(
-      JobName.DraftGenerate,
-      { draftId },
-      {
-        jobId: draftJobId(draftId),
-        attempts: this.config.drafts.jobAttempts,
-        backoff: { type: 'exponential', delay: this.config.drafts.retryDelayMs },
-      },
-    );
   }
 
   async summary(draftId: string): Promise<DraftSummary> {
@@ -191,7 +139,7 @@ export class DraftsService {
     const job = await this.queues.queue(QueueName.Drafts).getJob(draftJobId(draft.id));
     if (job && (await job.isFailed()))
       await job.retry('failed', { resetAttemptsMade: true, resetAttemptsStarted: true });
-    else if (!job) await this.enqueue(draft.id);
+    else if (!job) await this.draftQueue.enqueue(draft.id);
     return this.summary(draft.id);
   }
 

@@ -23,6 +23,8 @@ import { Plan } from '../plans/plan.entity.js';
 @Entity('plan_drafts')
 @Unique('plan_drafts_plan_id_number_key', ['planId', 'number'])
 @Unique('plan_drafts_plan_id_request_key_key', ['planId', 'requestKey'])
+/** Drafts still waiting for the worker, for the schedules' check that each has its job. */
+@Index('plan_drafts_queued_requested_at_idx', ['requestedAt'], { where: "status = 'queued'" })
 @Check('plan_drafts_status_check', sqlInList('status', draftStatuses))
 @Check('plan_drafts_sections_done_check', 'sections_done >= 0 AND sections_done <= sections_total')
 export class PlanDraft {

@@ -7,7 +7,13 @@ import { ConfigModule } from '../config/config.module.js';
 import { DatabaseModule } from '../database/database.module.js';
 import { SectionUpdateLog } from '../collab/section-update-log.js';
 import { DailyWordsJob } from '../dashboard/daily-words.job.js';
+import { AuditModule } from '../audit/audit.module.js';
+import { DraftSchedulesRunJob } from '../draft-schedules/draft-schedules-run.job.js';
 import { DraftGenerateJob } from '../drafts/draft-generate.job.js';
+import { DraftNotices } from '../drafts/draft-notices.js';
+import { DraftQueue } from '../drafts/draft-queue.js';
+import { NotificationEmails } from '../notifications/notification-emails.js';
+import { NotificationStore } from '../notifications/notification-store.js';
 import { MailSendJob } from '../mail/mail-send.job.js';
 import { MailModule } from '../mail/mail.module.js';
 import { RedisModule } from '../redis/redis.module.js';
@@ -27,15 +33,27 @@ export class WorkerModule {
         JobsModule,
         AuthModule,
         MailModule,
+        AuditModule,
       ],
       providers: [
         SessionsPurgeJob,
         DraftGenerateJob,
         SectionUpdateLog,
         DailyWordsJob,
+        DraftQueue,
+        DraftSchedulesRunJob,
+        DraftNotices,
+        NotificationStore,
+        NotificationEmails,
         {
           provide: JOB_HANDLERS,
-          inject: [MailSendJob, SessionsPurgeJob, DraftGenerateJob, DailyWordsJob],
+          inject: [
+            MailSendJob,
+            SessionsPurgeJob,
+            DraftGenerateJob,
+            DailyWordsJob,
+            DraftSchedulesRunJob,
+          ],
           useFactory: (...handlers: JobHandler[]) => handlers,
         },
       ],

@@ -12,6 +12,7 @@ import {
 } from 'typeorm';
 import { User } from '../auth/user.entity.js';
 import { sqlInList } from '../database/sql-in-list.js';
+import { PlanDraft } from '../drafts/plan-draft.entity.js';
 import { Footprint } from '../footprints/footprint.entity.js';
 import { Plan } from '../plans/plan.entity.js';
 import { Section } from '../sections/section.entity.js';
@@ -20,6 +21,10 @@ import { Section } from '../sections/section.entity.js';
 @Entity('notifications')
 @Index('notifications_recipient_id_created_at_idx', ['recipientId', 'createdAt'])
 @Index('notifications_recipient_id_unread_idx', ['recipientId'], { where: 'read_at IS NULL' })
+/** One notification per draft, person and kind, however many processes try to write it. */
+@Index('notifications_draft_id_recipient_id_kind_key', ['draftId', 'recipientId', 'kind'], {
+  unique: true,
+})
 @Check('notifications_kind_check', sqlInList('kind', notificationKinds))
 export class Notification {
   @PrimaryGeneratedColumn('uuid')
@@ -55,6 +60,14 @@ export class Notification {
   @ManyToOne(() => Section, { onDelete: 'CASCADE', nullable: true })
   @JoinColumn({ name: 'section_id', foreignKeyConstraintName: 'notifications_section_id_fkey' })
   section!: Relation<Section> | null;
+
+  /** The draft it is about, for `draft_ready` and `draft_failed`. */
+  @Column({ name: 'draft_id', type: 'uuid', nullable: true })
+  draftId!: string | null;
+
+  @ManyToOne(() => PlanDraft, { onDelete: 'CASCADE', nullable: true })
+  @JoinColumn({ name: 'draft_id', foreignKeyConstraintName: 'notifications_draft_id_fkey' })
+  draft!: Relation<PlanDraft> | null;
 
   @Column({ type: 'varchar', length: 24 })
   kind!: NotificationKind;

@@ -3,6 +3,8 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { CollabModule } from '../collab/collab.module.js';
 import { MailModule } from '../mail/mail.module.js';
 import { PlansModule } from '../plans/plans.module.js';
+import { NotificationEmails } from './notification-emails.js';
+import { NotificationStore } from './notification-store.js';
 import { Notification } from './notification.entity.js';
 import { NotificationsController } from './notifications.controller.js';
 import { NotificationsService } from './notifications.service.js';
@@ -20,7 +22,7 @@ import { PlanMute } from './plan-mute.entity.js';
     PlansModule,
   ],
   controllers: [NotificationsController],
-  providers: [NotificationsService],
+  providers: [NotificationsService, NotificationStore, NotificationEmails],
   exports: [NotificationsService],
 })
 export class NotificationsModule {}

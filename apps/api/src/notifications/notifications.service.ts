@@ -1,164 +1,95 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
-  notificationKindLabels,
-  type NotificationKind,
   type NotificationsPage,
   type NotificationView,
   type PlanMuteView,
 } from '@commonplan/domain';
 import { ServerEvent, type NotificationMessage } from '@commonplan/protocol';
-import type { Logger } from 'pino';
 import { DataSource, In, IsNull } from 'typeorm';
 import type { AuthContext } from '../auth/auth-context.js';
-import { Membership } from '../auth/membership.entity.js';
 import { User } from '../auth/user.entity.js';
 import { RealtimeRooms } from '../collab/realtime-rooms.service.js';
-import { LOGGER } from '../common/logger.js';
-import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
-import { MailQueue } from '../mail/mail.queue.js';
 import type { PlanAccess } from '../plans/plans.service.js';
-import { notificationRecipients } from './notification-recipients.js';
+import { NotificationEmails } from './notification-emails.js';
+import { fromRaw, NotificationStore, type NotifyInput } from './notification-store.js';
 import { Notification } from './notification.entity.js';
 import { toNotificationView } from './notification.view.js';
 import { notificationError, NotificationErrorCode } from './notifications.errors.js';
 import { PlanMute } from './plan-mute.entity.js';
 
-/** What happened, for `NotificationsService.notify`. */
-export interface NotifyInput {
-  kind: NotificationKind;
-  /** Everyone who should hear of it; the actor, non-members and people who muted the plan are dropped. */
-  recipientIds: readonly string[];
-  /** Who did it (never notified of their own action); null for the system. */
-  actorId: string | null;
-  footprintId: string;
-  planId?: string | null;
-  sectionId?: string | null;
-  /** One line saying what happened, e.g. `Asha Patel asked you to review “Mental health”`. */
-  text: string;
-  /** Where in the web app it leads, e.g. `/sections/<id>`. */
-  link: string;
-}
-
-const maxText = 300;
+export type { NotifyInput } from './notification-store.js';
 
 /**
  * Tells people about what concerns them: stores one row per recipient, pushes each live to the
  * person's open tabs, and emails it when the instance sends mail. Other features call `notify`
- * after their change has committed.
+ * after their change has committed. Notices the worker stores (a draft ready or failed) are pushed
+ * by `pushDraftNotices` on each API instance, to that instance's own sockets.
  */
 @Injectable()
 export class NotificationsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly store: NotificationStore,
+    private readonly emails: NotificationEmails,
     private readonly rooms: RealtimeRooms,
-    private readonly mail: MailQueue,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
-    @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
   /** Notifies the people concerned; returns what was stored, one per person told. */
   async notify(input: NotifyInput): Promise<NotificationView[]> {
-    const candidates = [...new Set(input.recipientIds)].filter((id) => id !== input.actorId);
-    if (candidates.length === 0) return [];
-    const [members, mutes] = await Promise.all([
-      this.dataSource.getRepository(Membership).find({
-        select: { userId: true },
-        where: { footprintId: input.footprintId, userId: In(candidates) },
-      }),
-      input.planId
-        ? this.dataSource.getRepository(PlanMute).find({
-            select: { userId: true },
-            where: { planId: input.planId, userId: In(candidates) },
-          })
-        : Promise.resolve([]),
-    ]);
-    const recipients = notificationRecipients({
-      recipientIds: candidates,
-      actorId: input.actorId,
-      memberIds: new Set(members.map((m) => m.userId)),
-      mutedIds: new Set(mutes.map((m) => m.userId)),
-    });
-    if (recipients.length === 0) return [];
-    const text = input.text.length > maxText ? `${input.text.slice(0, maxText - 1)}…` : input.text;
-    const inserted = await this.dataSource
-      .createQueryBuilder()
-      .insert()
-      .into(Notification)
-      .values(
-        recipients.map((recipientId) => ({
-          recipientId,
-          footprintId: input.footprintId,
-          planId: input.planId ?? null,
-          sectionId: input.sectionId ?? null,
-          kind: input.kind,
-          actorId: input.actorId,
-          text,
-          link: input.link,
-        })),
-      )
-      .returning('*')
-      .execute();
-    const rows = (inserted.raw as Array<Record<string, unknown>>).map((raw) =>
-      this.dataSource.getRepository(Notification).create({
-        id: raw.id as string,
-        recipientId: raw.recipient_id as string,
-        footprintId: raw.footprint_id as string,
-        planId: (raw.plan_id as string | null) ?? null,
-        sectionId: (raw.section_id as string | null) ?? null,
-        kind: raw.kind as NotificationKind,
-        actorId: (raw.actor_id as string | null) ?? null,
-        text: raw.text as string,
-        link: raw.link as string,
-        readAt: null,
-        createdAt: new Date(raw.created_at as string),
-      }),
-    );
-    const people = await this.dataSource.getRepository(User).find({
-      select: { id: true, name: true, email: true },
-      where: { id: In([...recipients, ...(input.actorId ? [input.actorId] : [])]) },
-    });
-    const byId = new Map(people.map((person) => [person.id, person]));
-    const actor = input.actorId ? byId.get(input.actorId) : undefined;
-    const actorRef = actor ? { id: actor.id, name: actor.name } : null;
-    const unread = await this.unreadCounts(recipients);
-    const views = rows.map((row) => toNotificationView(row, actorRef));
-    for (const view of views) {
-      const recipientId = rows.find((row) => row.id === view.id)!.recipientId;
-      const message: NotificationMessage = {
-        notification: view,
-        unread: unread.get(recipientId) ?? 1,
-      };
-      this.rooms.toUser(recipientId, ServerEvent.Notification, message);
-    }
-    if (this.mail.enabled) await this.email(rows, byId);
+    const rows = await this.store.store(input);
+    if (rows.length === 0) return [];
+    const views = await this.push(rows, 'everywhere');
+    await this.emails.send(rows);
     return views;
   }
 
-  private async email(rows: Notification[], people: Map<string, User>): Promise<void> {
-    for (const row of rows) {
-      const person = people.get(row.recipientId);
-      if (!person) continue;
-      try {
-        await this.mail.send({
-          to: person.email,
-          subject: `${notificationKindLabels[row.kind]}: ${row.text}`.slice(0, 200),
-          text: [
-            `${row.text}.`,
-            '',
-            `Open it in Commonplan: ${this.config.http.publicUrl}${row.link}`,
-            '',
-            'You get these emails because you take part in this plan. To stop them, open the plan and choose "Mute this plan".',
-          ].join('\n'),
-        });
-      } catch (error) {
-        // The notification is stored and shown in the app; a mail queue hiccup must not undo it.
-        this.logger.warn(
-          { event: 'notification_mail_failed', notificationId: row.id, err: error },
-          'could not queue a notification email',
-        );
-      }
-    }
+  /**
+   * Pushes the notices stored about a draft to their recipients' tabs on this instance. Every API
+   * instance hears the drafts queue's events and calls this, so each sends only to its own
+   * sockets and a person's tab is told once.
+   */
+  async pushDraftNotices(draftId: string): Promise<void> {
+    const raw = await this.dataSource.query<Array<Record<string, unknown>>>(
+      'SELECT * FROM notifications WHERE draft_id = $1',
+      [draftId],
+    );
+    if (raw.length === 0) return;
+    await this.push(
+      raw.map((row) => fromRaw(this.dataSource.manager, row)),
+      'here',
+    );
+  }
+
+  private async push(
+    rows: Notification[],
+    where: 'everywhere' | 'here',
+  ): Promise<NotificationView[]> {
+    const actorIds = [...new Set(rows.flatMap((row) => (row.actorId ? [row.actorId] : [])))];
+    const actors = actorIds.length
+      ? await this.dataSource.getRepository(User).find({
+          select: { id: true, name: true },
+          where: { id: In(actorIds) },
+        })
+      : [];
+    const actorById = new Map(
+      actors.map((actor) => [actor.id, { id: actor.id, name: actor.name }]),
+    );
+    const unread = await this.unreadCounts([...new Set(rows.map((row) => row.recipientId))]);
+    return rows.map((row) => {
+      const view = toNotificationView(
+        row,
+        row.actorId ? (actorById.get(row.actorId) ?? null) : null,
+      );
+      const message: NotificationMessage = {
+        notification: view,
+        unread: unread.get(row.recipientId) ?? 1,
+      };
+      if (where === 'here')
+        this.rooms.toUserHere(row.recipientId, ServerEvent.Notification, message);
+      else this.rooms.toUser(row.recipientId, ServerEvent.Notification, message);
+      return view;
+    });
   }
 
   private async unreadCounts(userIds: string[]): Promise<Map<string, number>> {

@@ -84,7 +84,14 @@ export function DraftsTable({ drafts, published, canRetry, onRetry }: DraftsTabl
           </td>
           <td className="nhsuk-table__cell">
             {formatDateTime(draft.requestedAt)}
-            {draft.requestedBy ? <> by {draft.requestedBy.name}</> : null}
+            {draft.requestedBy ? (
+              <> by {draft.requestedBy.name}</>
+            ) : (
+              <>
+                {' '}
+                <strong className="nhsuk-tag nhsuk-tag--grey">Scheduled</strong>
+              </>
+            )}
           </td>
           <td className="nhsuk-table__cell">
             {draft.words !== null ? <>{formatNumber(draft.words)} words. </> : null}

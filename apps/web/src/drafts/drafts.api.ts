@@ -1,4 +1,11 @@
-import type { DraftComparison, DraftSummary, DraftView } from '@commonplan/domain';
+import type {
+  DraftComparison,
+  DraftScheduleBody,
+  DraftScheduleResponse,
+  DraftScheduleView,
+  DraftSummary,
+  DraftView,
+} from '@commonplan/domain';
 import { apiClient, withQuery } from '../shared/api/api-client';
 
 export function listDrafts(planId: string, signal?: AbortSignal) {
@@ -30,4 +37,16 @@ export function compareDrafts(planId: string, from: string, to: string, signal?:
     withQuery(`/api/plans/${planId}/drafts/compare`, { from, to }),
     signal,
   );
+}
+
+export function getDraftSchedule(planId: string, signal?: AbortSignal) {
+  return apiClient.get<DraftScheduleResponse>(`/api/plans/${planId}/draft-schedule`, signal);
+}
+
+export function putDraftSchedule(planId: string, body: DraftScheduleBody) {
+  return apiClient.put<DraftScheduleView>(`/api/plans/${planId}/draft-schedule`, body);
+}
+
+export function removeDraftSchedule(planId: string) {
+  return apiClient.delete(`/api/plans/${planId}/draft-schedule`);
 }

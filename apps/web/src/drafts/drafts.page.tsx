@@ -13,6 +13,7 @@ import { useApiResource } from '../shared/hooks/use-api-resource.hook';
 import { useDocumentTitle } from '../shared/hooks/use-document-title.hook';
 import { CompareDraftsForm } from './compare-drafts-form.component';
 import { listDrafts, retryDraft } from './drafts.api';
+import { DraftSchedulePanel } from './draft-schedule-panel.component';
 import { DraftsTable } from './drafts-table.component';
 import { RequestDraftForm } from './request-draft-form.component';
 import { useDraftChanges } from './use-draft-changes.hook';
@@ -80,6 +81,7 @@ export function DraftsPage() {
         review status and its word count. Drafts are numbered in order and never change.
       </p>
       {allows('draft.generate') ? <RequestDraftForm planId={view.id} onRequested={merge} /> : null}
+      <DraftSchedulePanel planId={view.id} canChange={allows('draft.generate')} />
 
       <h2 className="nhsuk-heading-m">All drafts</h2>
       {drafts.loading && !current ? <LoadingMessage text="Loading drafts…" /> : null}

@@ -104,8 +104,8 @@ export function NotificationsPage() {
       ) : null}
       {data.total === 0 ? (
         <p className="nhsuk-body">
-          Nothing yet. You will be told here when someone asks you to review a section, or decides
-          about a section of yours.
+          Nothing yet. You will be told here when someone asks you to review a section, decides
+          about a section of yours, or when a draft you asked for is ready.
         </p>
       ) : (
         <ul className="nhsuk-list app-notification-list">
