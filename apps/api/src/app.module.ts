@@ -9,6 +9,7 @@ import { DashboardModule } from './dashboard/dashboard.module.js';
 import { ConfigModule } from './config/config.module.js';
 import { DatabaseModule } from './database/database.module.js';
 import { DraftsModule } from './drafts/drafts.module.js';
+import { ExportsModule } from './exports/exports.module.js';
 import { FootprintsModule } from './footprints/footprints.module.js';
 import { HealthModule } from './health/health.module.js';
 import { InvitationsModule } from './invitations/invitations.module.js';
@@ -42,6 +43,7 @@ export class AppModule {
         ReviewsModule,
         DashboardModule,
         DraftsModule,
+        ExportsModule,
         HealthModule,
       ],
     };

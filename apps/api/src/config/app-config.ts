@@ -3,6 +3,7 @@ import { collabConfig, type CollabConfig } from '../collab/collab.config.js';
 import { dashboardConfig, type DashboardConfig } from '../dashboard/dashboard.config.js';
 import { draftsConfig, type DraftsConfig } from '../drafts/drafts.config.js';
 import { databaseConfig, type DatabaseConfig } from '../database/database.config.js';
+import { exportsConfig, type ExportsConfig } from '../exports/exports.config.js';
 import { mailConfig, type MailConfig } from '../mail/mail.config.js';
 import { redisConfig, type RedisConfig } from '../redis/redis.config.js';
 import { seedConfig, type SeedConfig } from '../seed/seed.config.js';
@@ -20,6 +21,7 @@ export interface AppConfig {
   seed: SeedConfig;
   collab: CollabConfig;
   drafts: DraftsConfig;
+  exports: ExportsConfig;
   dashboard: DashboardConfig;
 }
 
@@ -42,6 +44,7 @@ export function loadAppConfig(env: Env = process.env): AppConfig {
     seed: seedConfig(reader),
     collab: collabConfig(reader),
     drafts: draftsConfig(reader, nodeEnv),
+    exports: exportsConfig(reader, nodeEnv),
     dashboard: dashboardConfig(reader),
   };
   reader.check();

@@ -6,6 +6,7 @@ import { CommentThread } from '../comments/comment-thread.entity.js';
 import { Comment } from '../comments/comment.entity.js';
 import { PlanDraftSection } from '../drafts/plan-draft-section.entity.js';
 import { PlanDraft } from '../drafts/plan-draft.entity.js';
+import { DraftExport } from '../exports/draft-export.entity.js';
 import { Footprint } from '../footprints/footprint.entity.js';
 import { Membership } from '../auth/membership.entity.js';
 import { Invitation } from '../invitations/invitation.entity.js';
@@ -39,6 +40,7 @@ export const entities = [
   Comment,
   PlanDraft,
   PlanDraftSection,
+  DraftExport,
   PlanPublication,
   AuditEvent,
   SectionReviewEvent,

@@ -11,11 +11,13 @@ import { PlanDraft } from './plan-draft.entity.js';
 
 /**
  * Owns drafts of plans on the API side: asking for one, reading, retrying and comparing them, and
- * relaying the worker's progress to browsers. The worker's side is `DraftGenerateJob`.
+ * relaying the worker's progress to browsers (and, for exports, the
+ * channel they are told on). The worker's side is `DraftGenerateJob`.
  */
 @Module({
   imports: [TypeOrmModule.forFeature([PlanDraft, PlanDraftSection]), PlansModule, AuditModule],
   controllers: [DraftsController],
   providers: [DraftsService, DraftsGateway, DraftProgressRelay],
+  exports: [DraftsService, DraftsGateway],
 })
 export class DraftsModule {}

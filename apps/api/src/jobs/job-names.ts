@@ -1,4 +1,5 @@
 import type { DraftGeneratePayload } from '../drafts/draft-generate.payload.js';
+import type { DraftExportPayload } from '../exports/draft-export.payload.js';
 import type { MailSendPayload } from '../mail/mail-send.payload.js';
 
 /** Every queue the worker serves. */
@@ -6,6 +7,7 @@ export enum QueueName {
   Mail = 'mail',
   Maintenance = 'maintenance',
   Drafts = 'drafts',
+  Exports = 'exports',
 }
 
 /** Every job there is; each has exactly one handler, checked when the worker starts. */
@@ -14,6 +16,7 @@ export enum JobName {
   SessionsPurge = 'sessions.purge',
   DraftGenerate = 'draft.generate',
   DailyWordsRecord = 'dashboard.daily-words',
+  DraftExport = 'draft.export',
 }
 
 export const queueOfJob: Record<JobName, QueueName> = {
@@ -21,6 +24,7 @@ export const queueOfJob: Record<JobName, QueueName> = {
   [JobName.SessionsPurge]: QueueName.Maintenance,
   [JobName.DraftGenerate]: QueueName.Drafts,
   [JobName.DailyWordsRecord]: QueueName.Maintenance,
+  [JobName.DraftExport]: QueueName.Exports,
 };
 
 export interface JobPayloads {
@@ -28,4 +32,5 @@ export interface JobPayloads {
   [JobName.SessionsPurge]: Record<string, never>;
   [JobName.DraftGenerate]: DraftGeneratePayload;
   [JobName.DailyWordsRecord]: Record<string, never>;
+  [JobName.DraftExport]: DraftExportPayload;
 }

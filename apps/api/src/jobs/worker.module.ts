@@ -8,6 +8,7 @@ import { DatabaseModule } from '../database/database.module.js';
 import { SectionUpdateLog } from '../collab/section-update-log.js';
 import { DailyWordsJob } from '../dashboard/daily-words.job.js';
 import { DraftGenerateJob } from '../drafts/draft-generate.job.js';
+import { DraftExportJob } from '../exports/draft-export.job.js';
 import { MailSendJob } from '../mail/mail-send.job.js';
 import { MailModule } from '../mail/mail.module.js';
 import { RedisModule } from '../redis/redis.module.js';
@@ -33,9 +34,10 @@ export class WorkerModule {
         DraftGenerateJob,
         SectionUpdateLog,
         DailyWordsJob,
+        DraftExportJob,
         {
           provide: JOB_HANDLERS,
-          inject: [MailSendJob, SessionsPurgeJob, DraftGenerateJob, DailyWordsJob],
+          inject: [MailSendJob, SessionsPurgeJob, DraftGenerateJob, DailyWordsJob, DraftExportJob],
           useFactory: (...handlers: JobHandler[]) => handlers,
         },
       ],
