@@ -46,7 +46,11 @@ function runsOf(node: Node, italic = false): Run[] {
   const runs: Run[] = [];
   node.forEach((child) => {
     if (child.type.name === 'hardBreak') {
-      runs.push({ text: '\n', font: fonts.regular, link: null, strike: false, underline: false });
+      // A run of only a line break is dropped by continued text: the break ends the run before.
+      const last = runs.at(-1);
+      if (last) last.text += '\n';
+      else
+        runs.push({ text: '\n', font: fonts.regular, link: null, strike: false, underline: false });
       return;
     }
     if (!child.isText) return;
