@@ -188,7 +188,12 @@ export class ExportsService {
     const job = await this.queues.queue(QueueName.Exports).getJob(jobId);
     if (job && (await job.isFailed()))
       await job.retry('failed', { resetAttemptsMade: true, resetAttemptsStarted: true });
-    else if (!job) await this.enqueue(draftExport.id, draft.id, draftExport.format);
+    else if (!job || (await job.isCompleted())) {
+      // A job that ended without making the file (it found the export already failed) is
+      // replaced, since adding a job whose id still exists does nothing.
+      await job?.remove();
+      await this.enqueue(draftExport.id, draft.id, draftExport.format);
+    }
     return this.summaryOf(draft.id, draftExport.format);
   }
 }
