@@ -128,16 +128,15 @@ class DocxBlocks {
   private paragraph(node: Node, context: BlockContext): Paragraph {
     const children = inlineRuns(node, { italics: context.quote });
     const indent = context.quote ? { left: 567 } : undefined;
-    if (context.list?.ordered)
+    if (context.list)
       return new Paragraph({
         children,
         numbering: {
-          reference: numberedReference,
+          reference: context.list.ordered ? numberedReference : bulletReference,
           level: context.list.level,
           instance: context.list.instance,
         },
       });
-    if (context.list) return new Paragraph({ children, bullet: { level: context.list.level } });
     return new Paragraph({ children, indent });
   }
 
