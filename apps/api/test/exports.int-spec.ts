@@ -41,6 +41,14 @@ const richText: SectionJson = {
       ],
     },
     {
+      type: 'paragraph',
+      content: [
+        { type: 'text', text: 'Ysbyty Gŵyr and Łódź: any letter.' },
+        { type: 'hardBreak' },
+        { type: 'text', text: 'A line of its own.' },
+      ],
+    },
+    {
       type: 'bulletList',
       content: ['Two community clinics', 'Fifty more nurses'].map((text) => ({
         type: 'listItem',
@@ -207,6 +215,7 @@ describe('exports of a draft', () => {
       expect.arrayContaining([
         'Where we are',
         'Waits are too long; see the NHS website.',
+        'Ysbyty Gŵyr and Łódź: any letter.A line of its own.',
         'Two community clinics',
         'Four-hour waits',
         'We will open two clinics.',
@@ -229,6 +238,8 @@ describe('exports of a draft', () => {
       'Section 1',
       'Where we are',
       'Waits are too long; see the NHS website.',
+      'Ysbyty Gŵyr and Łódź: any letter.',
+      'A line of its own.',
       '• Two community clinics',
       '• Fifty more nurses',
       'Measure Target',

@@ -1,41 +1,61 @@
 import type { Mark, Node } from '@tiptap/pm/model';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import PDFDocument from 'pdfkit';
 import { footerText, type ExportDocument } from './export-document.js';
 
-const fonts = {
-  regular: 'Helvetica',
-  bold: 'Helvetica-Bold',
-  italic: 'Helvetica-Oblique',
-  boldItalic: 'Helvetica-BoldOblique',
+/**
+ * DejaVu Sans, embedded (only the glyphs used), so any letter a plan holds is drawn and its text is
+ * real, searchable text: the standard PDF fonts know only Windows-1252. The font files are read
+ * once per process.
+ */
+const fontFiles = {
+  regular: 'DejaVuSans.ttf',
+  bold: 'DejaVuSans-Bold.ttf',
+  italic: 'DejaVuSans-Oblique.ttf',
+  boldItalic: 'DejaVuSans-BoldOblique.ttf',
+} as const;
+type FontName = keyof typeof fontFiles;
+const fonts: Record<FontName, FontName> = {
+  regular: 'regular',
+  bold: 'bold',
+  italic: 'italic',
+  boldItalic: 'boldItalic',
 };
+let fontData: Record<FontName, Buffer> | undefined;
+function loadFonts(): Record<FontName, Buffer> {
+  if (!fontData) {
+    const folder = join(
+      dirname(createRequire(import.meta.url).resolve('dejavu-fonts-ttf/package.json')),
+      'ttf',
+    );
+    fontData = {
+      regular: readFileSync(join(folder, fontFiles.regular)),
+      bold: readFileSync(join(folder, fontFiles.bold)),
+      italic: readFileSync(join(folder, fontFiles.italic)),
+      boldItalic: readFileSync(join(folder, fontFiles.boldItalic)),
+    };
+  }
+  return fontData;
+}
+
 const colours = { text: '#212b32', secondary: '#4c6272', link: '#005eb8', rule: '#aeb7bd' };
 const margin = 64;
 const bodySize = 11;
 const headingSizes: Record<number, number> = { 2: 16, 3: 14, 4: 12 };
 const contentsLineHeight = 20;
 
-/**
- * The PDF's standard fonts draw Windows-1252 only. Anything else is written as its unaccented
- * letter when it has one (ŵ as w), else as "?", so the text stays real, extractable text.
- */
-const winAnsiExtras = new Set('€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ');
+/** Text as the PDF draws it: control characters (other than line breaks) left out. */
 function printable(text: string): string {
-  let out = '';
-  for (const char of text) {
-    const code = char.codePointAt(0)!;
-    if ((code >= 0x20 && code <= 0x7e) || (code >= 0xa0 && code <= 0xff) || winAnsiExtras.has(char))
-      out += char;
-    else if (char === '\t' || char === '\n') out += char;
-    else {
-      const base = char.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
-      out += base && [...base].every((c) => c.charCodeAt(0) < 0x7f) ? base : '?';
-    }
-  }
-  return out;
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u0009\u000b-\u001f\u007f]/g, '');
 }
 
 interface Run {
   text: string;
+  /** A line break inside the paragraph (a hard break); it carries no text. */
+  lineBreak?: boolean;
   font: string;
   link: string | null;
   strike: boolean;
@@ -46,11 +66,14 @@ function runsOf(node: Node, italic = false): Run[] {
   const runs: Run[] = [];
   node.forEach((child) => {
     if (child.type.name === 'hardBreak') {
-      // A run of only a line break is dropped by continued text: the break ends the run before.
-      const last = runs.at(-1);
-      if (last) last.text += '\n';
-      else
-        runs.push({ text: '\n', font: fonts.regular, link: null, strike: false, underline: false });
+      runs.push({
+        text: '',
+        font: fonts.regular,
+        link: null,
+        strike: false,
+        underline: false,
+        lineBreak: true,
+      });
       return;
     }
     if (!child.isText) return;
@@ -103,24 +126,36 @@ class PdfBlocks {
     node.forEach((child) => this.block(child, indent, italic));
   }
 
+  /** A paragraph's runs, line by line where it has hard breaks. */
   private runs(runs: Run[], x: number, width: number, size = bodySize): void {
+    const lines: Run[][] = [[]];
+    for (const run of runs) {
+      if (run.lineBreak) lines.push([]);
+      else lines.at(-1)!.push(run);
+    }
+    for (const line of lines) this.line(line, x, width, size);
+  }
+
+  /** Runs of text in one flow: continued text, so fonts change mid-line and lines wrap as one. */
+  private line(runs: Run[], x: number, width: number, size: number): void {
     const doc = this.doc;
     doc.fontSize(size);
-    if (runs.length === 0 || runs.every((run) => run.text === '')) {
-      doc.font(fonts.regular).text(' ', x, doc.y, { width });
+    const shown = runs.filter((run) => run.text !== '');
+    if (shown.length === 0) {
+      doc.font(fonts.regular).text(' ', x, doc.y, { width, lineGap: 2 });
       return;
     }
-    runs.forEach((run, index) => {
+    shown.forEach((run, index) => {
       const options: PDFKit.Mixins.TextOptions = {
         width,
-        continued: index < runs.length - 1,
+        continued: index < shown.length - 1,
         link: run.link,
         underline: run.underline,
         strike: run.strike,
         lineGap: 2,
       };
       doc.font(run.font).fillColor(run.link ? colours.link : colours.text);
-      // The first run places the paragraph; the others carry on from where the last one ended.
+      // The first run places the line; the others carry on from where the last one ended.
       if (index === 0) doc.text(run.text, x, doc.y, options);
       else doc.text(run.text, options);
     });
@@ -242,8 +277,8 @@ class PdfBlocks {
 /**
  * The draft as a PDF: a title page, the contents with each section's page number (linked), every
  * section from a new page (also in the PDF's bookmarks), and on every page a footer with the
- * draft's number, its date and the page number. Text is real text (the standard PDF fonts), so it
- * can be searched, copied and read aloud.
+ * draft's number, its date and the page number. Text is real text in an embedded font, so it can be
+ * searched, copied and read aloud.
  */
 export async function draftToPdf(document: ExportDocument): Promise<Buffer> {
   const doc = new PDFDocument({
@@ -259,6 +294,7 @@ export async function draftToPdf(document: ExportDocument): Promise<Buffer> {
       Creator: 'Commonplan',
     },
   });
+  for (const [name, data] of Object.entries(loadFonts())) doc.registerFont(name, data);
   const chunks: Buffer[] = [];
   doc.on('data', (chunk: Buffer) => chunks.push(chunk));
   const finished = new Promise<Buffer>((resolve, reject) => {
