@@ -11,8 +11,8 @@ import { PlanDraft } from './plan-draft.entity.js';
 
 /**
  * Owns drafts of plans on the API side: asking for one, reading, retrying and comparing them, and
- * relaying the worker's progress to browsers (and, for exports, the
- * channel they are told on). The worker's side is `DraftGenerateJob`.
+ * relaying the worker's progress to browsers. Exports use its service and its socket.io channel.
+ * The worker's side is `DraftGenerateJob`.
  */
 @Module({
   imports: [TypeOrmModule.forFeature([PlanDraft, PlanDraftSection]), PlansModule, AuditModule],
