@@ -10,6 +10,7 @@ import { ConfigModule } from './config/config.module.js';
 import { DatabaseModule } from './database/database.module.js';
 import { DraftSchedulesModule } from './draft-schedules/draft-schedules.module.js';
 import { DraftsModule } from './drafts/drafts.module.js';
+import { ExportsModule } from './exports/exports.module.js';
 import { FootprintsModule } from './footprints/footprints.module.js';
 import { HealthModule } from './health/health.module.js';
 import { InvitationsModule } from './invitations/invitations.module.js';
@@ -46,6 +47,7 @@ export class AppModule {
         DraftsModule,
         PublishingModule,
         DraftSchedulesModule,
+        ExportsModule,
         HealthModule,
       ],
     };

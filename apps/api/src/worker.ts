@@ -57,7 +57,14 @@ async function bootstrap(): Promise<void> {
               lockDuration: config.drafts.jobLockMs,
               stalledInterval: config.drafts.jobLockMs,
             }
-          : { concurrency: 4 }),
+          : queueName === QueueName.Exports
+            ? // A file of a large plan takes seconds of CPU and holds it all in memory: one at a time.
+              {
+                concurrency: 1,
+                lockDuration: config.exports.jobLockMs,
+                stalledInterval: config.exports.jobLockMs,
+              }
+            : { concurrency: 4 }),
       },
     );
     worker.on('completed', (job) =>

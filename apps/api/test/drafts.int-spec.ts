@@ -1,11 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { DraftComparison, DraftSummary, DraftView } from '@commonplan/domain';
-import {
-  initialContentUpdate,
-  paragraphsToJson,
-  sectionJson,
-  type SectionJson,
-} from '@commonplan/editor';
+import { paragraphsToJson, sectionJson } from '@commonplan/editor';
 import { DraftClientEvent, DraftServerEvent, type WatchDraftsAck } from '@commonplan/protocol';
 import {
   ApiClient,
@@ -15,9 +10,6 @@ import {
   startApi,
   unique,
   type Factories,
-  type RunningApi,
-  type TestPlan,
-  type TestUser,
 } from '@commonplan/testing';
 import type pg from 'pg';
 import * as Y from 'yjs';
@@ -28,79 +20,13 @@ import {
   eventually,
   storedDoc,
 } from './collab-test-client.js';
+import { aLeadWithAPlan, startPair, waitForStatus, type Setup } from './draft-test-support.js';
 
 /**
  * Drafts, end to end: the API records the request and copies each section's stored text, the
  * worker renders it and stores the result in one transaction, and the API relays progress over
  * socket.io. Each block runs its own API and worker on its own Redis prefix.
  */
-
-interface Setup {
-  api: RunningApi;
-  worker: RunningApi;
-  env: Record<string, string>;
-}
-
-async function startPair(extraEnv: Record<string, string> = {}): Promise<Setup> {
-  const env = {
-    REDIS_PREFIX: `${process.env.TEST_REDIS_PREFIX ?? 'cp-test:'}drafts-${unique()}:`,
-    DRAFTS_JOB_ATTEMPTS: '3',
-    DRAFTS_RETRY_DELAY_MS: '50',
-    DRAFTS_JOB_LOCK_MS: '1500',
-    ...extraEnv,
-  };
-  const started = await Promise.allSettled([startApi({ env }), startApi({ entry: 'worker', env })]);
-  const failed = started.find((result) => result.status === 'rejected');
-  if (failed) {
-    for (const result of started) if (result.status === 'fulfilled') await result.value.stop();
-    throw failed.reason;
-  }
-  const [api, worker] = started.map(
-    (result) => (result as PromiseFulfilledResult<RunningApi>).value,
-  ) as [RunningApi, RunningApi];
-  return { api, worker, env };
-}
-
-/** Writes text into a section's log as the server writes starting text. */
-async function writeText(db: pg.Client, sectionId: string, json: SectionJson): Promise<void> {
-  await db.query('INSERT INTO section_updates (section_id, update) VALUES ($1, $2)', [
-    sectionId,
-    Buffer.from(initialContentUpdate(json)),
-  ]);
-}
-
-async function waitForStatus(
-  client: ApiClient,
-  draftId: string,
-  status: DraftSummary['status'],
-  timeoutMs = 20_000,
-): Promise<DraftView> {
-  let last: DraftView | undefined;
-  await eventually(async () => {
-    last = (await client.get<DraftView>(`/api/drafts/${draftId}`)).body;
-    return last.status === status;
-  }, timeoutMs).catch(() => {
-    throw new Error(`draft stayed ${last?.status} (${last?.failureReason ?? ''})`);
-  });
-  return last!;
-}
-
-async function aLeadWithAPlan(
-  make: Factories,
-  db: pg.Client,
-  sectionTexts: SectionJson[],
-): Promise<{ lead: TestUser; plan: TestPlan; sectionIds: string[]; footprintId: string }> {
-  const lead = await make.aUser();
-  const footprint = await make.aFootprint({ members: { lead: [lead] } });
-  const plan = await make.aPlan(footprint.id);
-  const sectionIds: string[] = [];
-  for (const [index, text] of sectionTexts.entries()) {
-    const section = await make.aSection(plan.id, { title: `Section ${index + 1}` });
-    await writeText(db, section.id, text);
-    sectionIds.push(section.id);
-  }
-  return { lead, plan, sectionIds, footprintId: footprint.id };
-}
 
 async function watch(baseUrl: string, client: ApiClient, planId: string) {
   const socket = await connectSocket(baseUrl, { cookie: client.sessionCookie });

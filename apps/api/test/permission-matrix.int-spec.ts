@@ -245,6 +245,28 @@ async function scheduleCount(planId: string): Promise<number> {
   return rows[0]!.n;
 }
 
+/** An export of a new ready draft, written straight to the database as the worker leaves it. */
+async function anExport(w: World, status: 'ready' | 'failed'): Promise<string> {
+  const draftId = await aDraft(w, 'ready');
+  const { rows } = await db.query<{ id: string }>(
+    `INSERT INTO draft_exports (draft_id, format, status, failure_reason, file_name, file, byte_size)
+     VALUES ($1, 'pdf', $2::varchar, CASE WHEN $2::varchar = 'failed' THEN 'It failed.' END,
+             'matrix-draft.pdf', CASE WHEN $2::varchar = 'ready' THEN '\\x255044462d'::bytea END,
+             CASE WHEN $2::varchar = 'ready' THEN 5 END)
+     RETURNING id`,
+    [draftId, status],
+  );
+  return rows[0]!.id;
+}
+
+async function exportCount(draftId: string): Promise<number> {
+  const { rows } = await db.query<{ n: number }>(
+    'SELECT count(*)::int AS n FROM draft_exports WHERE draft_id = $1',
+    [draftId],
+  );
+  return rows[0]!.n;
+}
+
 async function draftCount(planId: string): Promise<number> {
   const { rows } = await db.query<{ n: number }>(
     'SELECT count(*)::int AS n FROM plan_drafts WHERE plan_id = $1',
@@ -870,7 +892,6 @@ const matrix: Row[] = [
     call: async ({ plan }) => ({ method: 'GET', path: `/api/plans/${plan.id}/publications` }),
     outcomes: readers(403),
   },
-  },
   {
     action: "read a plan's draft schedule",
     call: async ({ plan }) => ({ method: 'GET', path: `/api/plans/${plan.id}/draft-schedule` }),
@@ -911,6 +932,49 @@ const matrix: Row[] = [
     },
     outcomes: leadsOnly(204, 403),
   },
+  {
+    action: 'export a ready draft',
+    call: async (w) => {
+      const draftId = await aDraft(w, 'ready');
+      return {
+        method: 'POST',
+        path: `/api/drafts/${draftId}/exports`,
+        body: { format: 'pdf' },
+        unchanged: async () => expect(await exportCount(draftId)).toBe(0),
+      };
+    },
+    outcomes: { ...readers(403), lead: 201, author: 201, reviewer: 201, viewer: 201 },
+  },
+  {
+    action: "list a draft's exports",
+    call: async (w) => ({ method: 'GET', path: `/api/drafts/${await aDraft(w, 'ready')}/exports` }),
+    outcomes: readers(403),
+  },
+  {
+    action: 'download an export',
+    call: async (w) => ({
+      method: 'GET',
+      path: `/api/exports/${await anExport(w, 'ready')}/download`,
+    }),
+    outcomes: readers(403),
+  },
+  {
+    action: 'try a failed export again',
+    call: async (w) => {
+      const exportId = await anExport(w, 'failed');
+      return {
+        method: 'POST',
+        path: `/api/exports/${exportId}/retry`,
+        unchanged: async () => {
+          const { rows } = await db.query('SELECT status FROM draft_exports WHERE id = $1', [
+            exportId,
+          ]);
+          expect(rows[0]).toEqual({ status: 'failed' });
+        },
+      };
+    },
+    outcomes: readers(403),
+  },
 ];
 
 const refusalCodes: Partial<Record<Outcome, string[]>> = {
@@ -924,6 +988,7 @@ const refusalCodes: Partial<Record<Outcome, string[]>> = {
     'comment_not_found',
     'draft_not_found',
     'publishing_draft_not_found',
+    'export_not_found',
   ],
 };
 

@@ -297,4 +297,31 @@ describe('drafts in the browser', () => {
     expect(asked.some((path) => path.startsWith('/socket.io'))).toBe(false);
     expect(problems).toEqual([]);
   });
+  it('lets a lead export a ready draft as PDF and Word from its page and download the files', async () => {
+    const requested = await lead.post<DraftSummary>(`/api/plans/${plan.id}/drafts`, {
+      label: 'Files for the board',
+    });
+    const draft = await draftReady(requested.body.id);
+    const page = await signedInPage(demoAccounts.lead);
+    await page.goto(`${api.baseUrl}/drafts/${draft.id}`);
+    await page.getByRole('heading', { level: 2, name: 'Download this draft' }).waitFor();
+
+    for (const [label, extension] of [
+      ['PDF', 'pdf'],
+      ['Word (DOCX)', 'docx'],
+    ] as const) {
+      await page.getByRole('button', { name: `Export as ${label}` }).click();
+      const link = page.getByRole('link', {
+        name: new RegExp(`^Download ${label.replace(/[()]/g, '\\$&')}`),
+      });
+      await link.waitFor({ timeout: 30_000 });
+      expect(await page.getByRole('button', { name: `Export as ${label}` }).count()).toBe(0);
+      const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
+      expect(download.suggestedFilename()).toMatch(
+        new RegExp(`^joint-forward-plan-[a-z0-9-]+-draft-${draft.number}\\.${extension}$`),
+      );
+      expect(await download.failure()).toBeNull();
+    }
+    await page.screenshot({ path: artifactPath('draft-exports.png'), fullPage: false });
+  });
 });

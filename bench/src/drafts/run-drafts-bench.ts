@@ -1,8 +1,10 @@
 /**
  * The drafts benchmark: a plan of 40 sections and 200,000 words, stored as the server stores text;
  * a lead asks for a draft, and the time to `ready` is measured (the API's copy of every section,
- * the worker's render of each, the comparison with the previous draft, the one final write). Runs
- * the built API and worker as processes on a database of its own, dropped at the end.
+ * the worker's render of each, the comparison with the previous draft, the one final write). Then
+ * the ready draft is exported as DOCX and as PDF, one after the other, and the time from asking to
+ * a ready file is measured for each. Runs the built API and worker as processes on a database of
+ * its own, dropped at the end.
  */
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -11,7 +13,7 @@ import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { initialContentUpdate, type SectionJson } from '@commonplan/editor';
-import type { DraftSummary } from '@commonplan/domain';
+import type { DraftExportSummary, DraftSummary, ExportFormat } from '@commonplan/domain';
 import pg from 'pg';
 import { signIn, startApiServer, type ApiServer } from '../collab/api-server.js';
 import {
@@ -92,8 +94,39 @@ async function timeToReady(baseUrl: string, cookie: string, planId: string, labe
     ).json()) as DraftSummary[];
     const mine = current.find((d) => d.id === draft.id)!;
     if (mine.status === 'ready')
-      return { requestMs, readyMs: performance.now() - started, words: mine.words };
+      return {
+        draftId: draft.id,
+        requestMs,
+        readyMs: performance.now() - started,
+        words: mine.words,
+      };
     if (mine.status === 'failed') throw new Error(`draft failed: ${mine.failureReason}`);
+    await sleep(20);
+  }
+}
+
+/** From asking for a ready draft's file to the file being ready, and how big it is. */
+async function timeToExport(
+  baseUrl: string,
+  cookie: string,
+  draftId: string,
+  format: ExportFormat,
+) {
+  const headers = { 'content-type': 'application/json', origin: baseUrl, cookie };
+  const started = performance.now();
+  const response = await fetch(`${baseUrl}/api/drafts/${draftId}/exports`, {
+    method: 'POST',
+    headers,
+    body: JSON.stringify({ format }),
+  });
+  if (response.status !== 201) throw new Error(`export request failed: ${response.status}`);
+  for (;;) {
+    const exports = (await (
+      await fetch(`${baseUrl}/api/drafts/${draftId}/exports`, { headers })
+    ).json()) as DraftExportSummary[];
+    const mine = exports.find((e) => e.format === format)!;
+    if (mine.status === 'ready') return { ms: performance.now() - started, bytes: mine.byteSize };
+    if (mine.status === 'failed') throw new Error(`${format} export failed: ${mine.failureReason}`);
     await sleep(20);
   }
 }
@@ -124,8 +157,12 @@ async function main(): Promise<void> {
     stopWorker = await startWorker(env);
     const cookie = await signIn(api.baseUrl, seeded.authors[0]!, benchPassword);
     const runs = [];
-    for (let run = 1; run <= 3; run += 1)
-      runs.push(await timeToReady(api.baseUrl, cookie, seeded.planId, `Bench draft ${run}`));
+    for (let run = 1; run <= 3; run += 1) {
+      const draft = await timeToReady(api.baseUrl, cookie, seeded.planId, `Bench draft ${run}`);
+      const docx = await timeToExport(api.baseUrl, cookie, draft.draftId, 'docx');
+      const pdf = await timeToExport(api.baseUrl, cookie, draft.draftId, 'pdf');
+      runs.push({ ...draft, docx, pdf });
+    }
     const result = {
       at: new Date().toISOString(),
       machine: { cpus: cpus().length, model: cpus()[0]?.model },
@@ -134,6 +171,10 @@ async function main(): Promise<void> {
         requestMs: Math.round(r.requestMs),
         readyMs: Math.round(r.readyMs),
         words: r.words,
+        docxExportMs: Math.round(r.docx.ms),
+        docxBytes: r.docx.bytes,
+        pdfExportMs: Math.round(r.pdf.ms),
+        pdfBytes: r.pdf.bytes,
       })),
     };
     const out = join(workspaceRoot, 'bench/results', `${result.at.slice(0, 10)}-drafts.json`);

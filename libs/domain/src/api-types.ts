@@ -8,6 +8,7 @@ import type { OrganisationKind } from './organisation-kinds.js';
 import type { PlanKind, PlanStatus } from './plan-status.js';
 import type { DraftScheduleOutcome, Weekday } from './draft-schedule.js';
 import type { DraftStatus } from './draft-status.js';
+import type { ExportFormat } from './export-formats.js';
 import type { NotificationKind } from './notification-kinds.js';
 import type { ReviewEventKind, ReviewStatus, SectionTheme } from './section-status.js';
 import type { FootprintAction } from './permissions.js';
@@ -517,4 +518,28 @@ export interface PublicPlanView {
 export interface PublicFootprintView {
   footprint: { name: string; slug: string };
   plans: Array<{ title: string; slug: string; latest: PublicPublicationRef }>;
+}
+
+/**
+ * A draft exported as a file: one per draft and format. `downloadUrl` is set once it is ready;
+ * `failureReason` says what went wrong, for a lead to read, once it has failed for good.
+ */
+export interface DraftExportSummary {
+  id: string;
+  draftId: string;
+  planId: string;
+  format: ExportFormat;
+  status: DraftStatus;
+  failureReason: string | null;
+  requestedBy: { id: string; name: string } | null;
+  requestedAt: string;
+  readyAt: string | null;
+  fileName: string;
+  byteSize: number | null;
+  downloadUrl: string | null;
+}
+
+/** Body of `POST /api/drafts/:draftId/exports`. */
+export interface RequestDraftExportBody {
+  format: ExportFormat;
 }

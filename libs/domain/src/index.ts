@@ -12,3 +12,4 @@ export * from './passwords.js';
 export * from './mentions.js';
 export * from './notification-kinds.js';
 export * from './activity-kinds.js';
+export * from './export-formats.js';

@@ -7,6 +7,7 @@ import {
   type DraftSchedulesConfig,
 } from '../draft-schedules/draft-schedules.config.js';
 import { databaseConfig, type DatabaseConfig } from '../database/database.config.js';
+import { exportsConfig, type ExportsConfig } from '../exports/exports.config.js';
 import { mailConfig, type MailConfig } from '../mail/mail.config.js';
 import { redisConfig, type RedisConfig } from '../redis/redis.config.js';
 import { seedConfig, type SeedConfig } from '../seed/seed.config.js';
@@ -24,6 +25,7 @@ export interface AppConfig {
   seed: SeedConfig;
   collab: CollabConfig;
   drafts: DraftsConfig;
+  exports: ExportsConfig;
   dashboard: DashboardConfig;
   draftSchedules: DraftSchedulesConfig;
 }
@@ -47,6 +49,7 @@ export function loadAppConfig(env: Env = process.env): AppConfig {
     seed: seedConfig(reader),
     collab: collabConfig(reader),
     drafts: draftsConfig(reader, nodeEnv),
+    exports: exportsConfig(reader, nodeEnv),
     dashboard: dashboardConfig(reader),
     draftSchedules: draftSchedulesConfig(reader),
   };

@@ -7,6 +7,7 @@ import { Comment } from '../comments/comment.entity.js';
 import { DraftSchedule } from '../draft-schedules/draft-schedule.entity.js';
 import { PlanDraftSection } from '../drafts/plan-draft-section.entity.js';
 import { PlanDraft } from '../drafts/plan-draft.entity.js';
+import { DraftExport } from '../exports/draft-export.entity.js';
 import { Footprint } from '../footprints/footprint.entity.js';
 import { Membership } from '../auth/membership.entity.js';
 import { Invitation } from '../invitations/invitation.entity.js';
@@ -41,6 +42,7 @@ export const entities = [
   PlanDraft,
   PlanDraftSection,
   DraftSchedule,
+  DraftExport,
   PlanPublication,
   AuditEvent,
   SectionReviewEvent,

@@ -13,15 +13,13 @@ import type { Logger } from 'pino';
 import { DataSource } from 'typeorm';
 import { LOGGER } from '../common/logger.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { isLastAttempt, ReadableJobError, reasonWhenGivenUp } from '../jobs/job-failure.js';
 import type { JobContext, JobHandler } from '../jobs/job-handler.js';
 import { JobName } from '../jobs/job-names.js';
 import { NotificationEmails } from '../notifications/notification-emails.js';
 import type { Notification } from '../notifications/notification.entity.js';
 import type { DraftGeneratePayload } from './draft-generate.payload.js';
 import { DraftNotices } from './draft-notices.js';
-
-/** A failure whose message a lead can read and act on. */
-class DraftGenerationError extends Error {}
 
 const unexpectedFailure =
   'The draft could not be made because of a problem on our side. Try again; if it fails again, tell your service operator.';
@@ -90,7 +88,7 @@ export class DraftGenerateJob implements JobHandler<JobName.DraftGenerate> {
           section = renderSection(source.source_updates);
         } catch (error) {
           if (error instanceof SectionStateError)
-            throw new DraftGenerationError(
+            throw new ReadableJobError(
               `The section “${source.title}” could not be rendered: ${error.message}. Ask the service operator to restore it, then try again.`,
             );
           throw error;
@@ -151,13 +149,13 @@ export class DraftGenerateJob implements JobHandler<JobName.DraftGenerate> {
       await this.emailNotices(written);
       return { sections: rendered.length, words };
     } catch (error) {
-      const reason = error instanceof DraftGenerationError ? error.message : unexpectedFailure;
-      if (!(error instanceof DraftGenerationError))
+      const reason = error instanceof ReadableJobError ? error.message : unexpectedFailure;
+      if (!(error instanceof ReadableJobError))
         this.logger.error(
           { event: 'draft_failed_attempt', draftId, err: error },
           'draft attempt failed',
         );
-      if (context.attempt >= context.attempts) await this.markFailed(draftId, reason, context);
+      if (isLastAttempt(context)) await this.markFailed(draftId, reason, context);
       else
         await this.dataSource
           .query(
@@ -176,10 +174,7 @@ export class DraftGenerateJob implements JobHandler<JobName.DraftGenerate> {
     reason: string,
     context: JobContext,
   ): Promise<void> {
-    const readable = /stalled/i.test(reason)
-      ? 'The worker making this draft stopped too many times. Try again.'
-      : unexpectedFailure;
-    await this.markFailed(draftId, readable, context);
+    await this.markFailed(draftId, reasonWhenGivenUp(reason, 'draft', unexpectedFailure), context);
   }
 
   private async markFailed(draftId: string, reason: string, context: JobContext): Promise<void> {

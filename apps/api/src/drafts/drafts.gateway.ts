@@ -7,7 +7,7 @@ import {
   readPlanId,
   type WatchDraftsAck,
 } from '@commonplan/protocol';
-import type { DraftSummary } from '@commonplan/domain';
+import type { DraftExportSummary, DraftSummary } from '@commonplan/domain';
 import type { Logger } from 'pino';
 import type { Server, Socket } from 'socket.io';
 import type { AuthContext } from '../auth/auth-context.js';
@@ -19,7 +19,7 @@ const room = (planId: string) => `plan-drafts:${planId}`;
 
 /**
  * Live draft progress on the real-time channel: a browser watches a plan (if it may read its
- * drafts) and is sent each change of the plan's drafts. The connection was authenticated at the
+ * drafts) and is sent each change of the plan's drafts and of their exports. The connection was authenticated at the
  * handshake by the collab gateway, which keeps the person on `socket.data.session`.
  */
 @WebSocketGateway()
@@ -119,5 +119,12 @@ export class DraftsGateway implements OnGatewayInit, OnApplicationShutdown {
    */
   publish(draft: DraftSummary): void {
     this.server?.local.to(room(draft.planId)).emit(DraftServerEvent.Changed, draft);
+  }
+
+  /** Tells this instance's watchers of a plan that an export of one of its drafts changed. */
+  publishExport(draftExport: DraftExportSummary): void {
+    this.server?.local
+      .to(room(draftExport.planId))
+      .emit(DraftServerEvent.ExportChanged, draftExport);
   }
 }

@@ -14,7 +14,8 @@ import { PlanDraft } from './plan-draft.entity.js';
 
 /**
  * Owns drafts of plans on the API side: asking for one, reading, retrying and comparing them, and
- * relaying the worker's progress to browsers. The worker's side is `DraftGenerateJob`.
+ * relaying the worker's progress to browsers. Exports use its service and its socket.io channel.
+ * The worker's side is `DraftGenerateJob`.
  */
 @Module({
   imports: [
@@ -25,6 +26,6 @@ import { PlanDraft } from './plan-draft.entity.js';
   ],
   controllers: [DraftsController],
   providers: [DraftsService, DraftContents, DraftsGateway, DraftProgressRelay, DraftQueue],
-  exports: [DraftContents, DraftQueue],
+  exports: [DraftsService, DraftsGateway, DraftContents, DraftQueue],
 })
 export class DraftsModule {}

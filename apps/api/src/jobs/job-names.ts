@@ -1,4 +1,5 @@
 import type { DraftGeneratePayload } from '../drafts/draft-generate.payload.js';
+import type { DraftExportPayload } from '../exports/draft-export.payload.js';
 import type { MailSendPayload } from '../mail/mail-send.payload.js';
 
 /** Every queue the worker serves. */
@@ -6,6 +7,7 @@ export enum QueueName {
   Mail = 'mail',
   Maintenance = 'maintenance',
   Drafts = 'drafts',
+  Exports = 'exports',
 }
 
 /** Every job there is; each has exactly one handler, checked when the worker starts. */
@@ -15,6 +17,7 @@ export enum JobName {
   DraftGenerate = 'draft.generate',
   DailyWordsRecord = 'dashboard.daily-words',
   DraftSchedulesRun = 'draft-schedules.run',
+  DraftExport = 'draft.export',
 }
 
 export const queueOfJob: Record<JobName, QueueName> = {
@@ -23,6 +26,7 @@ export const queueOfJob: Record<JobName, QueueName> = {
   [JobName.DraftGenerate]: QueueName.Drafts,
   [JobName.DailyWordsRecord]: QueueName.Maintenance,
   [JobName.DraftSchedulesRun]: QueueName.Maintenance,
+  [JobName.DraftExport]: QueueName.Exports,
 };
 
 export interface JobPayloads {
@@ -31,4 +35,5 @@ export interface JobPayloads {
   [JobName.DraftGenerate]: DraftGeneratePayload;
   [JobName.DailyWordsRecord]: Record<string, never>;
   [JobName.DraftSchedulesRun]: Record<string, never>;
+  [JobName.DraftExport]: DraftExportPayload;
 }

@@ -14,6 +14,7 @@ import { DraftNotices } from '../drafts/draft-notices.js';
 import { DraftQueue } from '../drafts/draft-queue.js';
 import { NotificationEmails } from '../notifications/notification-emails.js';
 import { NotificationStore } from '../notifications/notification-store.js';
+import { DraftExportJob } from '../exports/draft-export.job.js';
 import { MailSendJob } from '../mail/mail-send.job.js';
 import { MailModule } from '../mail/mail.module.js';
 import { RedisModule } from '../redis/redis.module.js';
@@ -40,6 +41,7 @@ export class WorkerModule {
         DraftGenerateJob,
         SectionUpdateLog,
         DailyWordsJob,
+        DraftExportJob,
         DraftQueue,
         DraftSchedulesRunJob,
         DraftNotices,
@@ -53,6 +55,7 @@ export class WorkerModule {
             DraftGenerateJob,
             DailyWordsJob,
             DraftSchedulesRunJob,
+            DraftExportJob,
           ],
           useFactory: (...handlers: JobHandler[]) => handlers,
         },

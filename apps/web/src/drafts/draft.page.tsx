@@ -2,6 +2,7 @@ import { sectionThemeLabels, type DraftView } from '@commonplan/domain';
 import { Link, useParams } from 'react-router';
 import { ReviewStatusTag } from '../sections/review-status-tag.component';
 import { Breadcrumbs } from '../shared/components/breadcrumbs.component';
+import { DraftExports } from '../exports/draft-exports.component';
 import { LoadError } from '../shared/components/load-error.component';
 import { LoadingMessage } from '../shared/components/loading-message.component';
 import { formatDateTime, formatNumber } from '../shared/format/format';
@@ -66,6 +67,7 @@ export function DraftPage() {
         </p>
       ) : (
         <>
+          <DraftExports draft={view} />
           <nav className="nhsuk-contents-list" aria-label="Sections in this draft">
             <h2 className="nhsuk-heading-m">Contents</h2>
             <ol className="nhsuk-contents-list__list">

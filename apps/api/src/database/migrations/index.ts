@@ -8,6 +8,7 @@ import { AddPlanDrafts1795435643143 } from './1795435643143-add-plan-drafts.js';
 import { AddPlanPublications1795445329652 } from './1795445329652-add-plan-publications.js';
 import { RecordPublishedPlanTitle1795445892482 } from './1795445892482-record-published-plan-title.js';
 import { AddDraftSchedules1795446007577 } from './1795446007577-add-draft-schedules.js';
+import { AddDraftExports1795446025930 } from './1795446025930-add-draft-exports.js';
 import { AddDraftNotifications1795446210030 } from './1795446210030-add-draft-notifications.js';
 
 /** Every migration, oldest first. Generate new ones with `npx nx run api:migration-generate --name=...`. */
@@ -22,5 +23,6 @@ export const migrations = [
   AddPlanPublications1795445329652,
   RecordPublishedPlanTitle1795445892482,
   AddDraftSchedules1795446007577,
+  AddDraftExports1795446025930,
   AddDraftNotifications1795446210030,
 ];
