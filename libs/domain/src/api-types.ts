@@ -10,6 +10,7 @@ import type { DraftStatus } from './draft-status.js';
 import type { NotificationKind } from './notification-kinds.js';
 import type { ReviewEventKind, ReviewStatus, SectionTheme } from './section-status.js';
 import type { FootprintAction } from './permissions.js';
+import type { DashboardConsultation } from './consultation-api-types.js';
 
 export interface Page<T> {
   items: T[];
@@ -284,6 +285,8 @@ export interface PlanDashboardView {
   statusByDay: DashboardDay[];
   wordsByDay: DashboardWordsDay[];
   totalWords: number;
+  /** Responses to the plan's public consultation, when one has been opened. */
+  consultation: DashboardConsultation | null;
 }
 
 export interface AuditEventView {

@@ -11,3 +11,5 @@ export * from './passwords.js';
 export * from './mentions.js';
 export * from './notification-kinds.js';
 export * from './activity-kinds.js';
+export * from './consultation.js';
+export * from './consultation-api-types.js';

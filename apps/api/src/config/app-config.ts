@@ -1,5 +1,9 @@
 import { authConfig, type AuthConfig } from '../auth/auth.config.js';
 import { collabConfig, type CollabConfig } from '../collab/collab.config.js';
+import {
+  consultationConfig,
+  type ConsultationConfig,
+} from '../consultation/consultation.config.js';
 import { dashboardConfig, type DashboardConfig } from '../dashboard/dashboard.config.js';
 import { draftsConfig, type DraftsConfig } from '../drafts/drafts.config.js';
 import { databaseConfig, type DatabaseConfig } from '../database/database.config.js';
@@ -21,6 +25,7 @@ export interface AppConfig {
   collab: CollabConfig;
   drafts: DraftsConfig;
   dashboard: DashboardConfig;
+  consultation: ConsultationConfig;
 }
 
 /** Reads and validates the whole configuration once; throws a ConfigError naming each bad variable. */
@@ -43,6 +48,7 @@ export function loadAppConfig(env: Env = process.env): AppConfig {
     collab: collabConfig(reader),
     drafts: draftsConfig(reader, nodeEnv),
     dashboard: dashboardConfig(reader),
+    consultation: consultationConfig(reader, nodeEnv),
   };
   reader.check();
   return config;

@@ -6,6 +6,7 @@ import { AddCommentThreads1795435204839 } from './1795435204839-add-comment-thre
 import { AddReviewsNotificationsAndDailyWords1795435397600 } from './1795435397600-add-reviews-notifications-and-daily-words.js';
 import { AddPlanDrafts1795435643143 } from './1795435643143-add-plan-drafts.js';
 import { AddPlanPublications1795445329652 } from './1795445329652-add-plan-publications.js';
+import { AddConsultation1795445727234 } from './1795445727234-add-consultation.js';
 
 /** Every migration, oldest first. Generate new ones with `npx nx run api:migration-generate --name=...`. */
 export const migrations = [
@@ -17,4 +18,5 @@ export const migrations = [
   AddReviewsNotificationsAndDailyWords1795435397600,
   AddPlanDrafts1795435643143,
   AddPlanPublications1795445329652,
+  AddConsultation1795445727234,
 ];
