@@ -16,6 +16,7 @@ import { InvitationsModule } from './invitations/invitations.module.js';
 import { JobsModule } from './jobs/jobs.module.js';
 import { NotificationsModule } from './notifications/notifications.module.js';
 import { PlansModule } from './plans/plans.module.js';
+import { PublishingModule } from './publishing/publishing.module.js';
 import { RedisModule } from './redis/redis.module.js';
 import { ReviewsModule } from './reviews/reviews.module.js';
 import { SectionsModule } from './sections/sections.module.js';
@@ -43,6 +44,7 @@ export class AppModule {
         ReviewsModule,
         DashboardModule,
         DraftsModule,
+        PublishingModule,
         ConsultationModule,
         HealthModule,
       ],

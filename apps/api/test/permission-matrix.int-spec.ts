@@ -834,6 +834,28 @@ const matrix: Row[] = [
     },
     outcomes: leadsOnly(200, 403),
   },
+  {
+    action: 'publish a ready draft',
+    call: async (w) => {
+      const draftId = await aDraft(w, 'ready');
+      return {
+        method: 'POST',
+        path: `/api/drafts/${draftId}/publish`,
+        unchanged: async () => {
+          const { rows } = await db.query('SELECT 1 FROM plan_publications WHERE draft_id = $1', [
+            draftId,
+          ]);
+          expect(rows).toHaveLength(0);
+        },
+      };
+    },
+    outcomes: leadsOnly(201, 403),
+  },
+  {
+    action: "list a plan's publications",
+    call: async ({ plan }) => ({ method: 'GET', path: `/api/plans/${plan.id}/publications` }),
+    outcomes: readers(403),
+  },
 ];
 
 const refusalCodes: Partial<Record<Outcome, string[]>> = {
@@ -846,6 +868,7 @@ const refusalCodes: Partial<Record<Outcome, string[]>> = {
     'thread_not_found',
     'comment_not_found',
     'draft_not_found',
+    'publishing_draft_not_found',
   ],
 };
 

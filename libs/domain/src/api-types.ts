@@ -426,3 +426,18 @@ export interface DraftComparison {
   summary: DiffSummary;
   sections: SectionChange[];
 }
+
+/**
+ * A ready draft made public: `POST /api/drafts/:draftId/publish`, `GET /api/plans/:planId/publications`.
+ * `number` counts the plan's publications (1, 2, 3...); `publicPath` is the plan's public page.
+ */
+export interface PublicationSummary {
+  id: string;
+  planId: string;
+  draftId: string;
+  draftNumber: number;
+  number: number;
+  publishedAt: string;
+  publishedBy: { id: string; name: string } | null;
+  publicPath: string;
+}
