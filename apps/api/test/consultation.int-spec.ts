@@ -4,13 +4,11 @@ import {
   type ApiErrorBody,
   type ConsultationResponseView,
   type ConsultationView,
-  type DraftSummary,
-  type DraftView,
   type Page,
   type PlanDashboardView,
   type PublicConsultationView,
 } from '@commonplan/domain';
-import { initialContentUpdate, paragraphsToJson } from '@commonplan/editor';
+import { paragraphsToJson } from '@commonplan/editor';
 import {
   ApiClient,
   connectTestDatabase,
@@ -25,7 +23,7 @@ import {
   type TestUser,
 } from '@commonplan/testing';
 import type pg from 'pg';
-import { eventually } from './collab-test-client.js';
+import { aReadyDraft, writeText } from './publishing-helpers.js';
 
 /**
  * Public consultation, end to end: a lead publishes a draft and opens a consultation on it;
@@ -69,6 +67,20 @@ function parseCsv(text: string): string[][] {
   return rows;
 }
 
+/** The CSV as bytes (a fetch reading text would drop the byte order mark) and as text after it. */
+async function csvOf(client: ApiClient, path: string) {
+  const response = await fetch(`${client.baseUrl}${path}`, {
+    headers: { cookie: `cp_session=${client.sessionCookie}` },
+  });
+  const bytes = Buffer.from(await response.arrayBuffer());
+  return {
+    status: response.status,
+    headers: response.headers,
+    bytes,
+    text: bytes.subarray(3).toString('utf8'),
+  };
+}
+
 interface Published {
   footprint: TestFootprint;
   plan: TestPlan;
@@ -87,7 +99,11 @@ describe('consultation', () => {
   beforeAll(async () => {
     db = await connectTestDatabase();
     make = factories(db);
-    const env = { REDIS_PREFIX: redisPrefix(), CONSULTATION_MIN_FILL_SECONDS: '0' };
+    const env = {
+      REDIS_PREFIX: redisPrefix(),
+      CONSULTATION_MIN_FILL_SECONDS: '0',
+      CONSULTATION_RESPONSES_PER_IP_PER_HOUR: '1000',
+    };
     [api, worker] = await Promise.all([startApi({ env }), startApi({ entry: 'worker', env })]);
     anonymous = new ApiClient(api.baseUrl);
   });
@@ -102,10 +118,7 @@ describe('consultation', () => {
     const sectionIds: string[] = [];
     for (const title of titles) {
       const section = await make.aSection(plan.id, { title });
-      await db.query('INSERT INTO section_updates (section_id, update) VALUES ($1, $2)', [
-        section.id,
-        Buffer.from(initialContentUpdate(paragraphsToJson([`The text of ${title}.`]))),
-      ]);
+      await writeText(db, section.id, paragraphsToJson([`The text of ${title}.`]));
       sectionIds.push(section.id);
     }
     return { plan, sectionIds };
@@ -113,13 +126,7 @@ describe('consultation', () => {
 
   /** A ready draft of the plan, published through the publishing API. */
   async function publish(lead: ApiClient, planId: string): Promise<void> {
-    const draft = (
-      await lead.post<DraftSummary>(`/api/plans/${planId}/drafts`, { label: 'For consultation' })
-    ).body;
-    await eventually(
-      async () => (await lead.get<DraftView>(`/api/drafts/${draft.id}`)).body.status === 'ready',
-      20_000,
-    );
+    const draft = await aReadyDraft(lead, planId, 'For consultation');
     const published = await lead.post(`/api/drafts/${draft.id}/publish`, {});
     expect(published.status).toBe(201);
   }
@@ -522,12 +529,12 @@ describe('consultation', () => {
     )!;
     await published.lead.post(`${path}/${plain.id}/decision`, { decision: 'accept' });
 
-    const exported = await published.lead.get<string>(`${path}.csv`);
+    const exported = await csvOf(published.lead, `${path}.csv`);
     expect(exported.status).toBe(200);
     expect(exported.headers.get('content-type')).toMatch(/^text\/csv; charset=utf-8/);
     expect(exported.headers.get('content-disposition')).toMatch(/attachment; filename=".+\.csv"/);
-    expect(exported.body.startsWith('\uFEFF')).toBe(true);
-    const rows = parseCsv(exported.body.slice(1));
+    expect([...exported.bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const rows = parseCsv(exported.text);
     expect(rows[0]).toEqual([
       'Received',
       'Status',
@@ -558,7 +565,7 @@ describe('consultation', () => {
     expect(rows[2]![11]).toBe(published.leadUser.name);
 
     const acceptedOnly = parseCsv(
-      (await published.lead.get<string>(`${path}.csv?status=accepted`)).body.slice(1),
+      (await csvOf(published.lead, `${path}.csv?status=accepted`)).text,
     );
     expect(acceptedOnly.slice(1).map((row) => row[8])).toEqual([plain.body]);
     expect((await published.lead.get<ApiErrorBody>(`${path}.csv?status=maybe`)).status).toBe(400);
