@@ -1,4 +1,6 @@
 import { Route, Routes } from 'react-router';
+import { ConsultationPage } from './consultation/consultation.page';
+import { RespondPage } from './consultation/respond.page';
 import { DraftComparisonPage } from './drafts/draft-comparison.page';
 import { DraftPage } from './drafts/draft.page';
 import { DraftsPage } from './drafts/drafts.page';
@@ -23,6 +25,7 @@ export function AppRoutes() {
       <Route element={<PageLayout />}>
         <Route path="/sign-in" element={<SignInPage />} />
         <Route path="/invitations/:token" element={<AcceptInvitationPage />} />
+        <Route path="/public/:footprintSlug/:planSlug/respond" element={<RespondPage />} />
         <Route element={<RequireSignIn />}>
           <Route index element={<MyFootprintsPage />} />
           <Route path="/footprints/:slug" element={<FootprintPage />} />
@@ -32,6 +35,7 @@ export function AppRoutes() {
           <Route path="/plans/:planId/dashboard" element={<PlanDashboardPage />} />
           <Route path="/notifications" element={<NotificationsPage />} />
           <Route path="/plans/:planId/drafts" element={<DraftsPage />} />
+          <Route path="/plans/:planId/consultation" element={<ConsultationPage />} />
           <Route path="/plans/:planId/drafts/compare" element={<DraftComparisonPage />} />
           <Route path="/drafts/:draftId" element={<DraftPage />} />
           <Route path="/sections/:sectionId" element={<SectionPage />} />
