@@ -50,6 +50,7 @@ export function ConsultationDatesForm({ planId, current, onSaved }: Consultation
         id="opensOn"
         label="Opens on"
         type="date"
+        width={10}
         value={opensOn}
         onChange={setOpensOn}
         error={errorFor(errors, 'opensOn')}
@@ -58,6 +59,7 @@ export function ConsultationDatesForm({ planId, current, onSaved }: Consultation
         id="closesOn"
         label="Closes after"
         type="date"
+        width={10}
         value={closesOn}
         onChange={setClosesOn}
         error={errorFor(errors, 'closesOn')}

@@ -158,8 +158,8 @@ export function RespondPage() {
         {heading}
         <h1 className="nhsuk-heading-l">Respond to this draft</h1>
         <p className="nhsuk-body">
-          The partnership is asking for views on draft {view.publication.number} of this plan,
-          published on {formatDate(view.publication.publishedAt)}. You can respond until{' '}
+          The partnership is asking for your views on the draft of this plan it published on{' '}
+          {formatDate(view.publication.publishedAt)}. You can respond until{' '}
           <strong>{formatDate(consultation.closesOn)}</strong>.
         </p>
         <form noValidate onSubmit={submit}>

@@ -17,7 +17,7 @@ export function ResponseBodyField({ value, onChange, error, count, max }: Respon
   const id = 'body';
   const left = max - count;
   return (
-    <div className="nhsuk-character-count">
+    <div className="nhsuk-character-count" data-nhsuk-character-count-init="">
       <div className={`nhsuk-form-group${error ? ' nhsuk-form-group--error' : ''}`}>
         <label className="nhsuk-label nhsuk-label--m" htmlFor={id}>
           Your response
@@ -28,7 +28,7 @@ export function ResponseBodyField({ value, onChange, error, count, max }: Respon
         </div>
         <FieldError id={`${id}-error`} message={error} />
         <textarea
-          className={`nhsuk-textarea nhsuk-js-character-count${error || left < 0 ? ' nhsuk-textarea--error' : ''}`}
+          className={`nhsuk-textarea${error || left < 0 ? ' nhsuk-textarea--error' : ''}`}
           id={id}
           name={id}
           rows={8}
@@ -37,7 +37,7 @@ export function ResponseBodyField({ value, onChange, error, count, max }: Respon
           onChange={(event) => onChange(event.target.value)}
         />
         <div
-          className={`nhsuk-hint nhsuk-character-count__message${left < 0 ? ' nhsuk-error-message' : ''}`}
+          className={`nhsuk-character-count__status ${left < 0 ? 'nhsuk-error-message' : 'nhsuk-hint'}`}
           id={`${id}-info`}
           aria-live="polite"
         >
