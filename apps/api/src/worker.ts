@@ -104,6 +104,11 @@ async function bootstrap(): Promise<void> {
     { every: config.dashboard.wordsEverySeconds * 1000 },
     { name: JobName.DailyWordsRecord, data: {} },
   );
+  await maintenance.upsertJobScheduler(
+    JobName.ConsultationContactsErase,
+    { every: 3_600_000 },
+    { name: JobName.ConsultationContactsErase, data: {} },
+  );
 
   let stopping = false;
   const stop = async (signal: string) => {

@@ -22,7 +22,9 @@ import {
   type TestPlan,
   type TestUser,
 } from '@commonplan/testing';
+import { Queue } from 'bullmq';
 import type pg from 'pg';
+import { eventually } from './collab-test-client.js';
 import { aReadyDraft, writeText } from './publishing-helpers.js';
 
 /**
@@ -95,12 +97,14 @@ describe('consultation', () => {
   let api: RunningApi;
   let worker: RunningApi;
   let anonymous: ApiClient;
+  let prefix: string;
 
   beforeAll(async () => {
     db = await connectTestDatabase();
     make = factories(db);
+    prefix = redisPrefix();
     const env = {
-      REDIS_PREFIX: redisPrefix(),
+      REDIS_PREFIX: prefix,
       CONSULTATION_MIN_FILL_SECONDS: '0',
       CONSULTATION_RESPONSES_PER_IP_PER_HOUR: '1000',
     };
@@ -569,6 +573,58 @@ describe('consultation', () => {
     );
     expect(acceptedOnly.slice(1).map((row) => row[8])).toEqual([plain.body]);
     expect((await published.lead.get<ApiErrorBody>(`${path}.csv?status=maybe`)).status).toBe(400);
+  });
+
+  it('erases names and email addresses once the retention period after closing has passed', async () => {
+    const closedLongAgo = await aPublishedPlan();
+    const stillOpen = await aPublishedPlan();
+    for (const published of [closedLongAgo, stillOpen]) {
+      await openToday(published);
+      await respond(anonymous, published.base, {
+        name: 'Sam Jones',
+        email: 'sam@example.org',
+        body: `My view on plan ${published.plan.slug}: more district nurses.`,
+      });
+    }
+    await closedLongAgo.lead.put(`/api/plans/${closedLongAgo.plan.id}/consultation`, {
+      opensOn: day(-200),
+      closesOn: day(-91),
+    });
+
+    const queue = new Queue('maintenance', {
+      connection: { url: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379' },
+      prefix: `${prefix}bull`,
+    });
+    try {
+      const job = await queue.add('consultation.contacts-erase', {});
+      await eventually(() => job.isCompleted(), 15_000);
+    } finally {
+      await queue.close();
+    }
+    const contacts = async (planId: string) =>
+      (
+        await db.query<{
+          name: string | null;
+          email: string | null;
+          erased: boolean;
+          body: string;
+        }>(
+          `SELECT name, email, contact_erased_at IS NOT NULL AS erased, body
+             FROM consultation_responses WHERE plan_id = $1`,
+          [planId],
+        )
+      ).rows[0];
+    expect(await contacts(closedLongAgo.plan.id)).toMatchObject({
+      name: null,
+      email: null,
+      erased: true,
+      body: expect.stringContaining('more district nurses') as unknown,
+    });
+    expect(await contacts(stillOpen.plan.id)).toMatchObject({
+      name: 'Sam Jones',
+      email: 'sam@example.org',
+      erased: false,
+    });
   });
 
   describe('rate limits', () => {

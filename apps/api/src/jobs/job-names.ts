@@ -14,6 +14,7 @@ export enum JobName {
   SessionsPurge = 'sessions.purge',
   DraftGenerate = 'draft.generate',
   DailyWordsRecord = 'dashboard.daily-words',
+  ConsultationContactsErase = 'consultation.contacts-erase',
 }
 
 export const queueOfJob: Record<JobName, QueueName> = {
@@ -21,6 +22,7 @@ export const queueOfJob: Record<JobName, QueueName> = {
   [JobName.SessionsPurge]: QueueName.Maintenance,
   [JobName.DraftGenerate]: QueueName.Drafts,
   [JobName.DailyWordsRecord]: QueueName.Maintenance,
+  [JobName.ConsultationContactsErase]: QueueName.Maintenance,
 };
 
 export interface JobPayloads {
@@ -28,4 +30,5 @@ export interface JobPayloads {
   [JobName.SessionsPurge]: Record<string, never>;
   [JobName.DraftGenerate]: DraftGeneratePayload;
   [JobName.DailyWordsRecord]: Record<string, never>;
+  [JobName.ConsultationContactsErase]: Record<string, never>;
 }

@@ -6,6 +6,7 @@ import type { AppConfig } from '../config/app-config.js';
 import { ConfigModule } from '../config/config.module.js';
 import { DatabaseModule } from '../database/database.module.js';
 import { SectionUpdateLog } from '../collab/section-update-log.js';
+import { ConsultationContactsEraseJob } from '../consultation/consultation-contacts-erase.job.js';
 import { DailyWordsJob } from '../dashboard/daily-words.job.js';
 import { DraftGenerateJob } from '../drafts/draft-generate.job.js';
 import { MailSendJob } from '../mail/mail-send.job.js';
@@ -33,9 +34,16 @@ export class WorkerModule {
         DraftGenerateJob,
         SectionUpdateLog,
         DailyWordsJob,
+        ConsultationContactsEraseJob,
         {
           provide: JOB_HANDLERS,
-          inject: [MailSendJob, SessionsPurgeJob, DraftGenerateJob, DailyWordsJob],
+          inject: [
+            MailSendJob,
+            SessionsPurgeJob,
+            DraftGenerateJob,
+            DailyWordsJob,
+            ConsultationContactsEraseJob,
+          ],
           useFactory: (...handlers: JobHandler[]) => handlers,
         },
       ],
