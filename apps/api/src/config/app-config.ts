@@ -48,7 +48,7 @@ export function loadAppConfig(env: Env = process.env): AppConfig {
     collab: collabConfig(reader),
     drafts: draftsConfig(reader, nodeEnv),
     dashboard: dashboardConfig(reader),
-    consultation: consultationConfig(reader, nodeEnv),
+    consultation: consultationConfig(reader),
   };
   reader.check();
   return config;

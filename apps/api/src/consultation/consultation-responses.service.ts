@@ -17,7 +17,7 @@ import { ConsultationRateLimit } from './consultation-rate-limit.js';
 import { ConsultationResponse } from './consultation-response.entity.js';
 import { consultationError, ConsultationErrorCode } from './consultation.errors.js';
 import { ConsultationService } from './consultation.service.js';
-import { formServedAt } from './form-token.js';
+import { ConsultationFormTokens } from './consultation-form-tokens.js';
 import { normaliseForComparison, spamReasons } from './spam-check.js';
 
 function clean(value: unknown): string | null {
@@ -35,6 +35,7 @@ export class ConsultationResponsesService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly consultations: ConsultationService,
     private readonly rateLimit: ConsultationRateLimit,
+    private readonly formTokens: ConsultationFormTokens,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -78,7 +79,7 @@ export class ConsultationResponsesService {
         field: 'website',
       });
     const rules = this.config.consultation;
-    const servedAt = formServedAt(rules.formSecret, published.planId, input.formToken);
+    const servedAt = await this.formTokens.servedAt(published.planId, input.formToken);
     if (servedAt && now.getTime() - servedAt.getTime() > rules.formTokenMaxAgeHours * 3_600_000)
       throw consultationError(ConsultationErrorCode.FormExpired, { field: 'formToken' });
 

@@ -10,8 +10,11 @@ export interface ConsultationConfig {
   minFillSeconds: number;
   /** A form served longer ago than this must be reloaded before its response is taken. */
   formTokenMaxAgeHours: number;
-  /** Signs the form token; the same on every API instance. */
-  formSecret: string;
+  /**
+   * Signs the form token; the same on every API instance. When unset, a random one is made once
+   * and kept in Redis, where every instance finds it.
+   */
+  formSecret: string | null;
   /** More links than this in a response holds it as spam. */
   maxLinks: number;
   /** Words and phrases that hold a response as spam, lower case. */
@@ -20,13 +23,11 @@ export interface ConsultationConfig {
   contactRetentionDays: number;
 }
 
-const developmentSecret = 'commonplan-development-consultation-form-secret';
-
-export function consultationConfig(env: EnvReader, nodeEnv: string): ConsultationConfig {
-  const formSecret = env.optionalString('CONSULTATION_FORM_SECRET');
-  if (nodeEnv === 'production' && (!formSecret || formSecret.length < 32))
+export function consultationConfig(env: EnvReader): ConsultationConfig {
+  const formSecret = env.optionalString('CONSULTATION_FORM_SECRET') ?? null;
+  if (formSecret !== null && formSecret.length < 32)
     env.problems.push(
-      'CONSULTATION_FORM_SECRET must be set to at least 32 random characters in production (the same on every API instance)',
+      'CONSULTATION_FORM_SECRET must be at least 32 characters (or unset, to keep a random one in Redis)',
     );
   return {
     responsesPerIpPerHour: env.integer('CONSULTATION_RESPONSES_PER_IP_PER_HOUR', 10, {
@@ -42,7 +43,7 @@ export function consultationConfig(env: EnvReader, nodeEnv: string): Consultatio
       min: 1,
       max: 24 * 30,
     }),
-    formSecret: formSecret ?? developmentSecret,
+    formSecret,
     maxLinks: env.integer('CONSULTATION_MAX_LINKS', 3, { min: 0, max: 100 }),
     blockedWords: (env.optionalString('CONSULTATION_BLOCKED_WORDS') ?? '')
       .split(',')

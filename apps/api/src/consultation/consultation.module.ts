@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '../audit/audit.module.js';
 import { PlansModule } from '../plans/plans.module.js';
+import { ConsultationFormTokens } from './consultation-form-tokens.js';
 import { ConsultationModerationService } from './consultation-moderation.service.js';
 import { ConsultationRateLimit } from './consultation-rate-limit.js';
 import { ConsultationResponse } from './consultation-response.entity.js';
@@ -28,6 +29,7 @@ import { PublicConsultationController } from './public-consultation.controller.j
     ConsultationResponsesService,
     ConsultationModerationService,
     ConsultationRateLimit,
+    ConsultationFormTokens,
   ],
   exports: [ConsultationService],
 })

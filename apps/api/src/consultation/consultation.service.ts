@@ -17,7 +17,7 @@ import type { RequestContext } from '../common/request-context.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import type { PlanAccess } from '../plans/plans.service.js';
 import { consultationError, ConsultationErrorCode } from './consultation.errors.js';
-import { signFormToken } from './form-token.js';
+import { ConsultationFormTokens } from './consultation-form-tokens.js';
 import { PlanConsultation } from './plan-consultation.entity.js';
 
 /** A plan's latest publication and the sections of its draft, in order. */
@@ -58,6 +58,7 @@ export class ConsultationService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly formTokens: ConsultationFormTokens,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -131,7 +132,7 @@ export class ConsultationService {
       },
       consultation: published.consultation ? toDates(published.consultation) : null,
       sections: published.publication.sections,
-      formToken: signFormToken(this.config.consultation.formSecret, published.planId, new Date()),
+      formToken: await this.formTokens.sign(published.planId, new Date()),
       contactRetentionDays: this.config.consultation.contactRetentionDays,
     };
   }
