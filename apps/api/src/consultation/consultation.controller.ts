@@ -90,7 +90,6 @@ export class ConsultationController {
   }
 
   @Get('responses.csv')
-  @Header('content-type', 'text/csv; charset=utf-8')
   @ApiOperation({ summary: 'Responses as CSV (UTF-8 with BOM), filtered like the list (leads)' })
   async csv(
     @CurrentAuth() auth: AuthContext,
@@ -100,6 +99,8 @@ export class ConsultationController {
   ): Promise<string> {
     const planAccess = await this.plans.load(auth, planId, 'consultation.manage');
     const csv = await this.moderation.csv(planAccess, query);
+    // Set only once it is certain to be CSV: an error before this point is JSON, as everywhere.
+    response.setHeader('content-type', 'text/csv; charset=utf-8');
     const name = `${planAccess.plan.slug}-consultation${query.status ? `-${query.status}` : ''}.csv`;
     response.setHeader('content-disposition', `attachment; filename="${name}"`);
     response.setHeader('cache-control', 'no-store');
