@@ -1,9 +1,16 @@
 import type { DraftSummary, DraftView } from '@commonplan/domain';
-import { initialContentUpdate, type SectionJson } from '@commonplan/editor';
-import type { ApiClient} from '@commonplan/testing';
+import {
+  initialContentUpdate,
+  sectionFragmentName,
+  sectionSchema,
+  type SectionJson,
+} from '@commonplan/editor';
+import type { ApiClient } from '@commonplan/testing';
 import { startApi, unique, type RunningApi } from '@commonplan/testing';
 import type pg from 'pg';
-import { eventually } from './collab-test-client.js';
+import { prosemirrorJSONToYDoc } from '@tiptap/y-tiptap';
+import * as Y from 'yjs';
+import { eventually, storedDoc } from './collab-test-client.js';
 
 /** Test support for publishing: an API with its worker (drafts are made by the worker), text, drafts. */
 
@@ -39,6 +46,32 @@ export async function writeText(
   await db.query('INSERT INTO section_updates (section_id, update) VALUES ($1, $2)', [
     sectionId,
     Buffer.from(initialContentUpdate(json)),
+  ]);
+}
+
+/** Replaces a section's whole text with an edit appended to its log, as an author's edit is. */
+export async function replaceText(
+  db: pg.Client,
+  sectionId: string,
+  json: SectionJson,
+): Promise<void> {
+  const doc = await storedDoc(db, sectionId);
+  const before = Y.encodeStateVector(doc);
+  const fresh = prosemirrorJSONToYDoc(sectionSchema(), json, sectionFragmentName);
+  const fragment = doc.getXmlFragment(sectionFragmentName);
+  doc.transact(() => {
+    fragment.delete(0, fragment.length);
+    fragment.insert(
+      0,
+      fresh
+        .getXmlFragment(sectionFragmentName)
+        .toArray()
+        .map((node) => (node as Y.XmlElement).clone()),
+    );
+  });
+  await db.query('INSERT INTO section_updates (section_id, update) VALUES ($1, $2)', [
+    sectionId,
+    Buffer.from(Y.encodeStateAsUpdate(doc, before)),
   ]);
 }
 

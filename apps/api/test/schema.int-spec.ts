@@ -96,6 +96,7 @@ describe('the migrations can be reverted and applied again', () => {
     await onServer((client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
   });
 
+  // One process per migration and direction: a few seconds each on a busy two-core machine.
   it('up, down to nothing, and up again gives the same schema as the entities', async () => {
     await migrateCommand('up');
     const migrated = await tablesIn(url);
@@ -118,5 +119,5 @@ describe('the migrations can be reverted and applied again', () => {
     });
     const diff = await withDataSource(url, (source) => schemaDiff(source));
     expect(diff.up).toEqual([]);
-  });
+  }, 120_000);
 });

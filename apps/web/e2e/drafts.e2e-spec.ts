@@ -194,7 +194,7 @@ describe('drafts in the browser', () => {
     await page.screenshot({ path: artifactPath('draft-page.png') });
   });
 
-  it('lets a lead make a draft, watch it being made, and compare it with the one before', async () => {
+  it('lets a lead make a draft, watch it being made, compare it with the one before and publish it, for anyone to read without an account', async () => {
     const page = await signedInPage(demoAccounts.lead);
     await page.goto(`${api.baseUrl}/plans/${plan.id}`);
     await page.getByRole('link', { name: 'Drafts of this plan' }).click();
@@ -250,5 +250,51 @@ describe('drafts in the browser', () => {
       path: artifactPath('drafts-compare-side-by-side.png'),
       fullPage: true,
     });
+
+    // The lead publishes the newest draft, after being told its text becomes public.
+    await page.goto(`${api.baseUrl}/plans/${plan.id}/drafts`);
+    await row.getByRole('link', { name: /Board pack, March/ }).click();
+    await page.getByRole('heading', { level: 2, name: 'Publish this draft' }).waitFor();
+    await page.getByRole('button', { name: 'Publish', exact: true }).click();
+    const confirmation = page.getByRole('group', { name: /Publish draft \d+\?/ });
+    expect(await confirmation.innerText()).toMatch(/becomes public: anyone can read it/);
+    await page.screenshot({ path: artifactPath('publish-confirm.png'), fullPage: true });
+    await confirmation.getByRole('button', { name: /Yes, publish draft \d+/ }).click();
+    await page.getByText(/Draft \d+ is published/).waitFor();
+    const publicLink = page.getByRole('link', { name: 'Open the public page' });
+    const publicPath = await publicLink.getAttribute('href');
+    expect(publicPath).toBe(`/public/${demoFootprintSlug}/${plan.slug}`);
+    await page.screenshot({ path: artifactPath('publish-done.png'), fullPage: true });
+
+    await page.goto(`${api.baseUrl}/plans/${plan.id}/drafts`);
+    await row.getByText('Published', { exact: true }).waitFor();
+
+    // Someone with no account opens the public page: no sign-in, no session request, no socket.
+    const anonymousContext = await browser.newContext({ viewport: { width: 1200, height: 1000 } });
+    contexts.push(anonymousContext);
+    const reader = await anonymousContext.newPage();
+    const asked: string[] = [];
+    const problems: string[] = [];
+    reader.on('request', (request) => asked.push(new URL(request.url()).pathname));
+    reader.on('console', (message) => {
+      if (message.type() === 'error') problems.push(message.text());
+    });
+    reader.on('pageerror', (error) => problems.push(error.message));
+    await reader.goto(`${api.baseUrl}${publicPath}`);
+    await reader.getByRole('heading', { level: 1, name: plan.title }).waitFor();
+    expect(reader.url()).toBe(`${api.baseUrl}${publicPath}`);
+    expect(await reader.getByText(/^Published draft \d+, \d+ \w+ \d{4}$/).count()).toBe(1);
+    await reader
+      .getByRole('navigation', { name: 'Contents' })
+      .getByRole('link', { name: 'Workforce' })
+      .click();
+    expect(new URL(reader.url()).hash).toBe('#section-workforce');
+    await reader.getByText('A new paragraph about community beds.').waitFor();
+    await reader.screenshot({ path: artifactPath('public-plan.png'), fullPage: true });
+    expect(asked.filter((path) => path.startsWith('/api/'))).toEqual([
+      `/api/public/footprints/${demoFootprintSlug}/plans/${plan.slug}`,
+    ]);
+    expect(asked.some((path) => path.startsWith('/socket.io'))).toBe(false);
+    expect(problems).toEqual([]);
   });
 });

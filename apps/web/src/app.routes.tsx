@@ -6,23 +6,43 @@ import { DraftPage } from './drafts/draft.page';
 import { DraftsPage } from './drafts/drafts.page';
 import { FootprintActivityPage } from './audit/footprint-activity.page';
 import { RequireSignIn } from './auth/require-sign-in.component';
+import { SessionProvider } from './auth/session-provider.component';
 import { SignInPage } from './auth/sign-in.page';
 import { FootprintPage } from './footprints/footprint.page';
 import { MembersPage } from './footprints/members.page';
 import { MyFootprintsPage } from './footprints/my-footprints.page';
 import { AcceptInvitationPage } from './invitations/accept-invitation.page';
 import { PlanPage } from './plans/plan.page';
+import { PublicFootprintPage } from './publishing/public-footprint.page';
+import { PublicLayout } from './publishing/public-layout.component';
+import { PublicLoadError } from './publishing/public-not-found.component';
+import { PublicPlanPage } from './publishing/public-plan.page';
 import { NotificationsPage } from './notifications/notifications.page';
 import { PlanDashboardPage } from './dashboard/plan-dashboard.page';
 import { SectionPage } from './sections/section.page';
 import { PageLayout } from './shared/components/page-layout.component';
 import { PageNotFoundPage } from './shared/page-not-found.page';
 
-/** Every address the client answers; the API serves index.html for each of them. */
+/**
+ * Every address the client answers; the API serves index.html for each of them. The public pages
+ * sit outside the session: they never ask who is signed in.
+ */
 export function AppRoutes() {
   return (
     <Routes>
-      <Route element={<PageLayout />}>
+      <Route path="/public" element={<PublicLayout />}>
+        <Route path=":footprintSlug" element={<PublicFootprintPage />} />
+        <Route path=":footprintSlug/:planSlug" element={<PublicPlanPage />} />
+        <Route path=":footprintSlug/:planSlug/publications/:number" element={<PublicPlanPage />} />
+        <Route path="*" element={<PublicLoadError />} />
+      </Route>
+      <Route
+        element={
+          <SessionProvider>
+            <PageLayout />
+          </SessionProvider>
+        }
+      >
         <Route path="/sign-in" element={<SignInPage />} />
         <Route path="/invitations/:token" element={<AcceptInvitationPage />} />
         <Route path="/public/:footprintSlug/:planSlug/respond" element={<RespondPage />} />

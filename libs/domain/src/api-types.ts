@@ -441,3 +441,56 @@ export interface PublicationSummary {
   publishedBy: { id: string; name: string } | null;
   publicPath: string;
 }
+
+/*
+ * The public pages (`/api/public/...`, no account needed). Only what was published is here: no
+ * people, no ids, no draft labels, no review status; see decision 15.
+ */
+
+/** One publication of a plan, as the public sees it listed. */
+export interface PublicPublicationRef {
+  /** 1, 2, 3... per plan. */
+  number: number;
+  /** The number of the draft that was published. */
+  draftNumber: number;
+  publishedAt: string;
+}
+
+/** One section of a published draft; `anchor` is its id on the public page. */
+export interface PublicSection {
+  anchor: string;
+  title: string;
+  theme: SectionTheme;
+  /** Sanitised HTML, as stored when the draft was made. */
+  html: string;
+  words: number;
+}
+
+/** A section that changed between two publications (`anchor` is null for a removed one). */
+export interface PublicSectionChange extends Omit<SectionChange, 'sectionId'> {
+  anchor: string | null;
+}
+
+/** `GET /api/public/footprints/:footprintSlug/plans/:planSlug[/publications/:number]`. */
+export interface PublicPlanView {
+  footprint: { name: string; slug: string };
+  plan: { title: string; slug: string };
+  publication: PublicPublicationRef & { words: number; latest: boolean };
+  sections: PublicSection[];
+  /** Every publication of the plan, newest first. */
+  publications: PublicPublicationRef[];
+  /** What changed since the publication before this one (null for the first). */
+  changesSincePrevious: {
+    previousNumber: number;
+    previousDraftNumber: number;
+    summary: DiffSummary;
+    /** Only the sections that changed, were added or were removed. */
+    sections: PublicSectionChange[];
+  } | null;
+}
+
+/** `GET /api/public/footprints/:footprintSlug`: the footprint's published plans. */
+export interface PublicFootprintView {
+  footprint: { name: string; slug: string };
+  plans: Array<{ title: string; slug: string; latest: PublicPublicationRef }>;
+}

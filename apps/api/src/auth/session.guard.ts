@@ -4,12 +4,12 @@ import type { Response } from 'express';
 import type { AppRequest } from '../common/request-context.js';
 import { authError, AuthErrorCode } from './auth.errors.js';
 import { readCookie } from './cookies.js';
-import { IS_PUBLIC } from './public.decorator.js';
+import { IS_ANONYMOUS, IS_PUBLIC } from './public.decorator.js';
 import { sessionCookieName, SessionsService } from './sessions.service.js';
 
 /**
  * Every route needs a live session unless marked @Public(). On public routes a valid session is
- * still read, so they can tell who is asking.
+ * still read, so they can tell who is asking; @Anonymous() routes ignore the cookie altogether.
  */
 @Injectable()
 export class SessionGuard implements CanActivate {
@@ -19,6 +19,8 @@ export class SessionGuard implements CanActivate {
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
+    const targets = [context.getHandler(), context.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(IS_ANONYMOUS, targets)) return true;
     const isPublic = this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [
       context.getHandler(),
       context.getClass(),

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '../audit/audit.module.js';
 import { PlansModule } from '../plans/plans.module.js';
+import { DraftContents } from './draft-contents.service.js';
 import { DraftProgressRelay } from './draft-progress.relay.js';
 import { DraftsController } from './drafts.controller.js';
 import { DraftsGateway } from './drafts.gateway.js';
@@ -16,6 +17,7 @@ import { PlanDraft } from './plan-draft.entity.js';
 @Module({
   imports: [TypeOrmModule.forFeature([PlanDraft, PlanDraftSection]), PlansModule, AuditModule],
   controllers: [DraftsController],
-  providers: [DraftsService, DraftsGateway, DraftProgressRelay],
+  providers: [DraftsService, DraftContents, DraftsGateway, DraftProgressRelay],
+  exports: [DraftContents],
 })
 export class DraftsModule {}

@@ -1,7 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import type { DraftComparison, DraftSummary, DraftView } from '@commonplan/domain';
-import { diffDrafts } from '@commonplan/render';
 import { DataSource, Repository } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import type { AuthContext } from '../auth/auth-context.js';
@@ -10,10 +9,10 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { JobName, QueueName } from '../jobs/job-names.js';
 import { QueueService } from '../jobs/queue.service.js';
 import { PlansService, type PlanAccess } from '../plans/plans.service.js';
+import { DraftContents } from './draft-contents.service.js';
 import { draftJobId } from './draft-generate.payload.js';
 import { toDraftSectionView, toDraftSummary } from './draft.view.js';
 import { draftError, DraftErrorCode } from './drafts.errors.js';
-import { PlanDraftSection } from './plan-draft-section.entity.js';
 import { PlanDraft } from './plan-draft.entity.js';
 
 /**
@@ -26,7 +25,7 @@ export class DraftsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @InjectRepository(PlanDraft) private readonly drafts: Repository<PlanDraft>,
-    @InjectRepository(PlanDraftSection) private readonly sections: Repository<PlanDraftSection>,
+    private readonly contents: DraftContents,
     private readonly plans: PlansService,
     private readonly queues: QueueService,
     private readonly audit: AuditService,
@@ -153,24 +152,7 @@ export class DraftsService {
   }
 
   async view(draft: PlanDraft, planAccess: PlanAccess): Promise<DraftView> {
-    const sections =
-      draft.status === 'ready'
-        ? await this.sections.find({
-            where: { draftId: draft.id },
-            order: { position: 'ASC', sectionId: 'ASC' },
-            select: {
-              draftId: true,
-              sectionId: true,
-              position: true,
-              title: true,
-              theme: true,
-              reviewStatus: true,
-              html: true,
-              markdown: true,
-              words: true,
-            },
-          })
-        : [];
+    const sections = draft.status === 'ready' ? await this.contents.renderedSections(draft.id) : [];
     return {
       ...toDraftSummary(draft),
       planTitle: planAccess.plan.title,
@@ -224,19 +206,7 @@ export class DraftsService {
     if (from.planId !== planAccess.plan.id || to.planId !== planAccess.plan.id)
       throw draftError(DraftErrorCode.OtherPlan);
     if (from.status !== 'ready' || to.status !== 'ready') throw draftError(DraftErrorCode.NotReady);
-    const sectionsOf = async (draftId: string) =>
-      (
-        await this.sections.find({
-          where: { draftId },
-          order: { position: 'ASC', sectionId: 'ASC' },
-          select: { sectionId: true, title: true, blocks: true },
-        })
-      ).map((section) => ({
-        sectionId: section.sectionId,
-        title: section.title,
-        blocks: section.blocks ?? [],
-      }));
-    const diff = diffDrafts(await sectionsOf(from.id), await sectionsOf(to.id));
+    const diff = await this.contents.diff(from.id, to.id);
     return {
       from: toDraftSummary(from),
       to: toDraftSummary(to),

@@ -38,6 +38,13 @@ export class PlanPublication {
   @JoinColumn({ name: 'draft_id', foreignKeyConstraintName: 'plan_publications_draft_id_fkey' })
   draft!: Relation<PlanDraft>;
 
+  /**
+   * The plan's title when it was published: the public page shows what was published, not a
+   * title changed since.
+   */
+  @Column({ name: 'plan_title', type: 'varchar', length: 200 })
+  planTitle!: string;
+
   /** 1 for a plan's first publication, then 2, 3... */
   @Column({ type: 'integer' })
   number!: number;

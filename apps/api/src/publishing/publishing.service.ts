@@ -50,7 +50,10 @@ export class PublishingService {
   ): Promise<{ publication: PublicationSummary; created: boolean }> {
     const planId = planAccess.plan.id;
     const { publicationId, created } = await this.dataSource.transaction(async (manager) => {
-      await manager.query('SELECT id FROM plans WHERE id = $1 FOR UPDATE', [planId]);
+      const [plan] = await manager.query<Array<{ title: string }>>(
+        'SELECT title FROM plans WHERE id = $1 FOR UPDATE',
+        [planId],
+      );
       const existing = await manager.findOne(PlanPublication, { where: { draftId: draft.id } });
       if (existing) return { publicationId: existing.id, created: false };
       const [current] = await manager.query<Array<{ status: string }>>(
@@ -59,10 +62,10 @@ export class PublishingService {
       );
       if (current?.status !== 'ready') throw publishingError(PublishingErrorCode.DraftNotReady);
       const [{ id, number }] = (await manager.query<Array<{ id: string; number: number }>>(
-        `INSERT INTO plan_publications (plan_id, draft_id, number, published_by)
-         VALUES ($1, $2, (SELECT COALESCE(MAX(number), 0) + 1 FROM plan_publications WHERE plan_id = $1), $3)
+        `INSERT INTO plan_publications (plan_id, draft_id, number, published_by, plan_title)
+         VALUES ($1, $2, (SELECT COALESCE(MAX(number), 0) + 1 FROM plan_publications WHERE plan_id = $1), $3, $4)
          RETURNING id, number`,
-        [planId, draft.id, context.auth?.user.id ?? null],
+        [planId, draft.id, context.auth?.user.id ?? null, plan?.title ?? planAccess.plan.title],
       )) as [{ id: string; number: number }];
       await this.audit.record(
         {

@@ -21,6 +21,7 @@ const actionLabels: Record<string, string> = {
   'plan.created': 'Created a plan',
   'plan.updated': 'Changed a plan’s details',
   'plan.status_changed': 'Changed a plan’s status',
+  'plan.published': 'Published a draft',
   'section.created': 'Added a section',
   'section.updated': 'Changed a section',
   'section.reordered': 'Reordered the sections',
@@ -64,6 +65,12 @@ export function describeAuditEvent(event: AuditEventView): string {
     details.to in planStatusLabels
   )
     return `${label}: now ${planStatusLabels[details.to as PlanStatus].toLowerCase()}`;
+  if (
+    event.action === 'plan.published' &&
+    typeof details.draftNumber === 'number' &&
+    typeof details.publicationNumber === 'number'
+  )
+    return `Published draft ${details.draftNumber} as publication ${details.publicationNumber}`;
   if (event.action === 'member.role_changed' && isFootprintRole(role))
     return `${label}: now ${footprintRoleLabels[role].toLowerCase()}`;
   if (reviewActions.has(event.action)) {

@@ -7,6 +7,7 @@ import { LoadingMessage } from '../shared/components/loading-message.component';
 import { formatDateTime, formatNumber } from '../shared/format/format';
 import { useApiResource } from '../shared/hooks/use-api-resource.hook';
 import { useDocumentTitle } from '../shared/hooks/use-document-title.hook';
+import { PublishDraft } from '../publishing/publish-draft.component';
 import { DraftStatusTag } from './draft-status-tag.component';
 import { getDraft } from './drafts.api';
 
@@ -56,6 +57,7 @@ export function DraftPage() {
           </div>
         ) : null}
       </dl>
+      <PublishDraft draft={view} />
 
       {view.status !== 'ready' ? (
         <p className="nhsuk-body">

@@ -7,6 +7,8 @@ import { DraftStatusTag } from './draft-status-tag.component';
 
 interface DraftsTableProps {
   drafts: DraftSummary[];
+  /** The publication number of each published draft, by draft id. */
+  published: ReadonlyMap<string, number>;
   canRetry: boolean;
   onRetry: (draft: DraftSummary) => void;
 }
@@ -27,7 +29,7 @@ function Changes({ draft }: { draft: DraftSummary }) {
 }
 
 /** A plan's drafts, newest first, each with where it stands and what can be done with it. */
-export function DraftsTable({ drafts, canRetry, onRetry }: DraftsTableProps) {
+export function DraftsTable({ drafts, published, canRetry, onRetry }: DraftsTableProps) {
   return (
     <DataTable
       caption="Drafts of this plan"
@@ -48,6 +50,17 @@ export function DraftsTable({ drafts, canRetry, onRetry }: DraftsTableProps) {
           </td>
           <td className="nhsuk-table__cell">
             <DraftStatusTag status={draft.status} />
+            {published.has(draft.id) ? (
+              <>
+                {' '}
+                <strong
+                  className="nhsuk-tag nhsuk-tag--purple app-tag-nowrap"
+                  title={`Publication ${published.get(draft.id)}`}
+                >
+                  Published
+                </strong>
+              </>
+            ) : null}
             {draft.status === 'queued' || draft.status === 'generating' ? (
               <DraftProgress draft={draft} />
             ) : null}

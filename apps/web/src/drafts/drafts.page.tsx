@@ -1,7 +1,8 @@
-import type { DraftSummary, PlanView } from '@commonplan/domain';
-import { useRef, useState } from 'react';
+import type { DraftSummary, PlanView, PublicationSummary } from '@commonplan/domain';
+import { useMemo, useRef, useState } from 'react';
 import { useParams } from 'react-router';
 import { getPlan } from '../plans/plans.api';
+import { listPublications } from '../publishing/publishing.api';
 import { Breadcrumbs } from '../shared/components/breadcrumbs.component';
 import { ErrorSummary } from '../shared/components/error-summary.component';
 import { LoadError } from '../shared/components/load-error.component';
@@ -27,6 +28,13 @@ export function DraftsPage() {
   const plan = useApiResource<PlanView>(`plan:${planId}`, (signal) => getPlan(planId, signal));
   const drafts = useApiResource<DraftSummary[]>(`drafts:${planId}`, (signal) =>
     listDrafts(planId, signal),
+  );
+  const publications = useApiResource<PublicationSummary[]>(`publications:${planId}`, (signal) =>
+    listPublications(planId, signal),
+  );
+  const published = useMemo(
+    () => new Map((publications.data ?? []).map((p) => [p.draftId, p.number])),
+    [publications.data],
   );
   const [errors, setErrors] = useState<FormError[]>([]);
   useDocumentTitle(
@@ -87,7 +95,12 @@ export function DraftsPage() {
         </p>
       ) : null}
       {current && current.length > 0 ? (
-        <DraftsTable drafts={current} canRetry={allows('draft.generate')} onRetry={retry} />
+        <DraftsTable
+          drafts={current}
+          published={published}
+          canRetry={allows('draft.generate')}
+          onRetry={retry}
+        />
       ) : null}
 
       {allows('draft.compare') && current ? (

@@ -7,6 +7,7 @@ import { AddReviewsNotificationsAndDailyWords1795435397600 } from './17954353976
 import { AddPlanDrafts1795435643143 } from './1795435643143-add-plan-drafts.js';
 import { AddPlanPublications1795445329652 } from './1795445329652-add-plan-publications.js';
 import { AddConsultation1795445727234 } from './1795445727234-add-consultation.js';
+import { RecordPublishedPlanTitle1795445892482 } from './1795445892482-record-published-plan-title.js';
 
 /** Every migration, oldest first. Generate new ones with `npx nx run api:migration-generate --name=...`. */
 export const migrations = [
@@ -19,4 +20,5 @@ export const migrations = [
   AddPlanDrafts1795435643143,
   AddPlanPublications1795445329652,
   AddConsultation1795445727234,
+  RecordPublishedPlanTitle1795445892482,
 ];

@@ -2,7 +2,8 @@ import { Link, useNavigate } from 'react-router';
 import { useSession } from '../../auth/use-session.hook';
 import { NotificationsLink } from '../../notifications/notifications-link.component';
 
-function NhsLogo() {
+/** The NHS logo as the header shows it. */
+export function NhsLogo() {
   return (
     <svg
       className="nhsuk-header__logo"
