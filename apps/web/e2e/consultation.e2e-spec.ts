@@ -89,9 +89,13 @@ describe('consultation in the browser', () => {
     return context.newPage();
   }
 
-  it('lets someone who is not signed in respond on one section, after correcting what they missed', async () => {
+  it('lets someone who is not signed in find the form on the public page and respond on one section, after correcting what they missed', async () => {
     const page = await newPage();
-    await page.goto(`${api.baseUrl}/public/${demoFootprintSlug}/${plan.slug}/respond`);
+    await page.goto(`${api.baseUrl}/public/${demoFootprintSlug}/${plan.slug}`);
+    const callout = page.getByTestId('consultation-callout');
+    await callout.getByText('You can respond until').waitFor();
+    await page.screenshot({ path: artifactPath('consultation-public-page.png') });
+    await callout.getByRole('link', { name: 'Respond to this draft' }).click();
     await page.getByRole('heading', { level: 1, name: 'Respond to this draft' }).waitFor();
 
     await page.getByRole('button', { name: 'Send response' }).click();

@@ -34,6 +34,7 @@ export function AppRoutes() {
         <Route path=":footprintSlug" element={<PublicFootprintPage />} />
         <Route path=":footprintSlug/:planSlug" element={<PublicPlanPage />} />
         <Route path=":footprintSlug/:planSlug/publications/:number" element={<PublicPlanPage />} />
+        <Route path=":footprintSlug/:planSlug/respond" element={<RespondPage />} />
         <Route path="*" element={<PublicLoadError />} />
       </Route>
       <Route
@@ -45,7 +46,6 @@ export function AppRoutes() {
       >
         <Route path="/sign-in" element={<SignInPage />} />
         <Route path="/invitations/:token" element={<AcceptInvitationPage />} />
-        <Route path="/public/:footprintSlug/:planSlug/respond" element={<RespondPage />} />
         <Route element={<RequireSignIn />}>
           <Route index element={<MyFootprintsPage />} />
           <Route path="/footprints/:slug" element={<FootprintPage />} />

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type {
   PublicConsultationResponseBody,
@@ -6,14 +6,19 @@ import type {
   PublicConsultationView,
 } from '@commonplan/domain';
 import { ReqContext } from '../auth/current-auth.decorator.js';
-import { Public } from '../auth/public.decorator.js';
+import { Anonymous } from '../auth/public.decorator.js';
+import type { Response } from 'express';
 import type { RequestContext } from '../common/request-context.js';
 import { ConsultationResponsesService } from './consultation-responses.service.js';
 import { ConsultationService } from './consultation.service.js';
 
-/** The public side of a consultation: no session, a published plan's address only. */
+/**
+ * The public side of a consultation: like the other `/api/public` routes, the session cookie is not
+ * read, so a lead trying the form is just another member of the public. Not cached: each form gets
+ * a token of its own, and the consultation's state must be current.
+ */
 @ApiTags('consultation')
-@Public()
+@Anonymous()
 @Controller('public/footprints/:footprintSlug/plans/:planSlug/consultation')
 export class PublicConsultationController {
   constructor(
@@ -29,7 +34,9 @@ export class PublicConsultationController {
   view(
     @Param('footprintSlug') footprintSlug: string,
     @Param('planSlug') planSlug: string,
+    @Res({ passthrough: true }) response: Response,
   ): Promise<PublicConsultationView> {
+    response.setHeader('cache-control', 'no-store');
     return this.consultations.publicView(footprintSlug, planSlug);
   }
 

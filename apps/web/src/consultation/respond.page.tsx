@@ -7,9 +7,10 @@ import {
   type RespondentType,
 } from '@commonplan/domain';
 import { useState } from 'react';
-import { useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
+import { PublicLoadError } from '../publishing/public-not-found.component';
+import { publicPlanPath } from '../publishing/public-paths';
 import { ErrorSummary } from '../shared/components/error-summary.component';
-import { LoadError } from '../shared/components/load-error.component';
 import { LoadingMessage } from '../shared/components/loading-message.component';
 import { SelectField } from '../shared/components/select-field.component';
 import { TextInput } from '../shared/components/text-input.component';
@@ -66,13 +67,13 @@ export function RespondPage() {
     errors.length > 0,
   );
 
-  if (loaded.error)
-    return <LoadError error={loaded.error} what="this plan" retry={loaded.reload} />;
+  if (loaded.error) return <PublicLoadError error={loaded.error} retry={loaded.reload} />;
   if (!view) return <LoadingMessage text="Loading the response form…" />;
 
   const heading = (
     <span className="nhsuk-caption-l">
-      {view.footprint.name}: {view.plan.title}
+      {view.footprint.name}:{' '}
+      <Link to={publicPlanPath(view.footprint.slug, view.plan.slug)}>{view.plan.title}</Link>
     </span>
   );
 
