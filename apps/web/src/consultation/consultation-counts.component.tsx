@@ -7,7 +7,7 @@ const series: ChartSeries[] = [
 ];
 
 function shortTitle(title: string): string {
-  return title.length > 14 ? `${title.slice(0, 13)}…` : title;
+  return title.length > 16 ? `${title.slice(0, 15)}…` : title;
 }
 
 /** Responses per section, accepted and waiting, as a stacked bar chart with its table. */
