@@ -217,6 +217,8 @@ describe('consultation', () => {
       contactRetentionDays: 90,
     });
     expect(view.body.formToken).toMatch(/^\d+\./);
+    // Each form gets its own token, and the dates must be current: never kept by a cache.
+    expect(view.headers.get('cache-control')).toBe('no-store');
 
     const refused = await respond(anonymous, published.base, {
       body: 'There is no consultation open yet, so this cannot be taken.',
