@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import {
   londonDate,
   type ApiErrorBody,
+  type AuditEventView,
   type ConsultationResponseView,
   type ConsultationView,
   type Page,
@@ -305,6 +306,13 @@ describe('consultation', () => {
       'consultation.closed',
       'consultation.dates_changed',
     ]);
+    // The footprint's activity feed shows them with the plan's other events.
+    const feed = await published.lead.get<Page<AuditEventView>>(
+      `/api/footprints/${published.footprint.slug}/audit?kind=plans&planId=${published.plan.id}`,
+    );
+    expect(feed.body.items.map((e) => e.action)).toEqual(
+      expect.arrayContaining(['consultation.opened', 'consultation.closed', 'plan.published']),
+    );
   });
 
   it('tells a person which field to correct, and stores nothing until it is right', async () => {
