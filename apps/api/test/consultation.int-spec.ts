@@ -348,6 +348,11 @@ describe('consultation', () => {
       });
       expect(response.body.message).toMatch(message);
     }
+    for (const odd of [[], 'text', { respondentType: 'public', body: 12345678901, name: 7 }]) {
+      const response = await anonymous.post<ApiErrorBody>(`${published.base}/responses`, odd);
+      expect(response.status).toBe(400);
+      expect(response.body.message).toBeTruthy();
+    }
     expect(await statusesOf(published.plan.id)).toEqual([]);
 
     const organisation = await respond(anonymous, published.base, {
