@@ -5,6 +5,7 @@ import { AuthModule } from './auth/auth.module.js';
 import type { AppConfig } from './config/app-config.js';
 import { CollabModule } from './collab/collab.module.js';
 import { CommentsModule } from './comments/comments.module.js';
+import { ConsultationModule } from './consultation/consultation.module.js';
 import { DashboardModule } from './dashboard/dashboard.module.js';
 import { ConfigModule } from './config/config.module.js';
 import { DatabaseModule } from './database/database.module.js';
@@ -48,6 +49,7 @@ export class AppModule {
         PublishingModule,
         DraftSchedulesModule,
         ExportsModule,
+        ConsultationModule,
         HealthModule,
       ],
     };

@@ -118,6 +118,11 @@ async function bootstrap(): Promise<void> {
     { every: config.draftSchedules.checkEverySeconds * 1000 },
     { name: JobName.DraftSchedulesRun, data: {} },
   );
+  await maintenance.upsertJobScheduler(
+    JobName.ConsultationContactsErase,
+    { every: 3_600_000 },
+    { name: JobName.ConsultationContactsErase, data: {} },
+  );
 
   let stopping = false;
   const stop = async (signal: string) => {

@@ -51,6 +51,11 @@ describe('configuration is checked at start-up', () => {
     ['REDIS_URL', 'not a url', 'REDIS_URL must be a URL (got "not a url")'],
     ['COOKIE_SECURE', 'perhaps', 'COOKIE_SECURE must be true or false (got "perhaps")'],
     ['NODE_ENV', 'staging', 'NODE_ENV must be one of development, test, production'],
+    [
+      'CONSULTATION_FORM_SECRET',
+      'short',
+      'CONSULTATION_FORM_SECRET must be at least 32 characters',
+    ],
   ];
   const several = { PORT: '70000', SIGN_IN_LOCK_AFTER: 'ten', SMTP_URL: 'http://mail.example' };
   const outcomes = new Map<string, { code: number | null; stderr: string }>();

@@ -975,6 +975,27 @@ const matrix: Row[] = [
     },
     outcomes: readers(403),
   },
+  {
+    action: "read the plan's consultation",
+    call: async ({ plan }) => ({ method: 'GET', path: `/api/plans/${plan.id}/consultation` }),
+    outcomes: leadsOnly(200, 403),
+  },
+  {
+    action: 'read consultation responses',
+    call: async ({ plan }) => ({
+      method: 'GET',
+      path: `/api/plans/${plan.id}/consultation/responses`,
+    }),
+    outcomes: leadsOnly(200, 403),
+  },
+  {
+    action: 'export consultation responses as CSV',
+    call: async ({ plan }) => ({
+      method: 'GET',
+      path: `/api/plans/${plan.id}/consultation/responses.csv`,
+    }),
+    outcomes: leadsOnly(200, 403),
+  },
 ];
 
 const refusalCodes: Partial<Record<Outcome, string[]>> = {

@@ -1,4 +1,6 @@
 import { Route, Routes } from 'react-router';
+import { ConsultationPage } from './consultation/consultation.page';
+import { RespondPage } from './consultation/respond.page';
 import { DraftComparisonPage } from './drafts/draft-comparison.page';
 import { DraftPage } from './drafts/draft.page';
 import { DraftsPage } from './drafts/drafts.page';
@@ -32,6 +34,7 @@ export function AppRoutes() {
         <Route path=":footprintSlug" element={<PublicFootprintPage />} />
         <Route path=":footprintSlug/:planSlug" element={<PublicPlanPage />} />
         <Route path=":footprintSlug/:planSlug/publications/:number" element={<PublicPlanPage />} />
+        <Route path=":footprintSlug/:planSlug/respond" element={<RespondPage />} />
         <Route path="*" element={<PublicLoadError />} />
       </Route>
       <Route
@@ -52,6 +55,7 @@ export function AppRoutes() {
           <Route path="/plans/:planId/dashboard" element={<PlanDashboardPage />} />
           <Route path="/notifications" element={<NotificationsPage />} />
           <Route path="/plans/:planId/drafts" element={<DraftsPage />} />
+          <Route path="/plans/:planId/consultation" element={<ConsultationPage />} />
           <Route path="/plans/:planId/drafts/compare" element={<DraftComparisonPage />} />
           <Route path="/drafts/:draftId" element={<DraftPage />} />
           <Route path="/sections/:sectionId" element={<SectionPage />} />

@@ -36,7 +36,7 @@ export const activityKindActions: Record<ActivityKind, { prefixes: string[]; act
     sign_in: { prefixes: ['auth.'], actions: [] },
     footprint: { prefixes: ['footprint.', 'organisation.', 'demo.'], actions: [] },
     members: { prefixes: ['member.', 'invitation.'], actions: [] },
-    plans: { prefixes: ['plan.'], actions: [] },
+    plans: { prefixes: ['plan.', 'consultation.'], actions: [] },
     sections: {
       prefixes: [],
       actions: ['section.created', 'section.updated', 'section.reordered', 'section.deleted'],

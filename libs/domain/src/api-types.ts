@@ -12,6 +12,7 @@ import type { ExportFormat } from './export-formats.js';
 import type { NotificationKind } from './notification-kinds.js';
 import type { ReviewEventKind, ReviewStatus, SectionTheme } from './section-status.js';
 import type { FootprintAction } from './permissions.js';
+import type { DashboardConsultation } from './consultation-api-types.js';
 
 export interface Page<T> {
   items: T[];
@@ -286,6 +287,8 @@ export interface PlanDashboardView {
   statusByDay: DashboardDay[];
   wordsByDay: DashboardWordsDay[];
   totalWords: number;
+  /** Responses to the plan's public consultation, when one has been opened. */
+  consultation: DashboardConsultation | null;
 }
 
 export interface AuditEventView {

@@ -13,3 +13,5 @@ export * from './mentions.js';
 export * from './notification-kinds.js';
 export * from './activity-kinds.js';
 export * from './export-formats.js';
+export * from './consultation.js';
+export * from './consultation-api-types.js';

@@ -31,6 +31,7 @@ export const footprintActions = [
   'draft.generate',
   'draft.compare',
   'draft.publish',
+  'consultation.manage',
 ] as const;
 export type FootprintAction = (typeof footprintActions)[number];
 

@@ -1,5 +1,9 @@
 import { authConfig, type AuthConfig } from '../auth/auth.config.js';
 import { collabConfig, type CollabConfig } from '../collab/collab.config.js';
+import {
+  consultationConfig,
+  type ConsultationConfig,
+} from '../consultation/consultation.config.js';
 import { dashboardConfig, type DashboardConfig } from '../dashboard/dashboard.config.js';
 import { draftsConfig, type DraftsConfig } from '../drafts/drafts.config.js';
 import {
@@ -28,6 +32,7 @@ export interface AppConfig {
   exports: ExportsConfig;
   dashboard: DashboardConfig;
   draftSchedules: DraftSchedulesConfig;
+  consultation: ConsultationConfig;
 }
 
 /** Reads and validates the whole configuration once; throws a ConfigError naming each bad variable. */
@@ -52,6 +57,7 @@ export function loadAppConfig(env: Env = process.env): AppConfig {
     exports: exportsConfig(reader, nodeEnv),
     dashboard: dashboardConfig(reader),
     draftSchedules: draftSchedulesConfig(reader),
+    consultation: consultationConfig(reader),
   };
   reader.check();
   return config;

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CollabModule } from '../collab/collab.module.js';
 import { CommentsModule } from '../comments/comments.module.js';
+import { ConsultationModule } from '../consultation/consultation.module.js';
 import { PlansModule } from '../plans/plans.module.js';
 import { DashboardController } from './dashboard.controller.js';
 import { DashboardService } from './dashboard.service.js';
@@ -14,6 +15,7 @@ import { SectionDailyWords } from './section-daily-words.entity.js';
     PlansModule,
     CollabModule,
     CommentsModule,
+    ConsultationModule,
   ],
   controllers: [DashboardController],
   providers: [DashboardService],

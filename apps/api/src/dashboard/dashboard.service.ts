@@ -10,6 +10,7 @@ import { countWords, sectionBlockTexts } from '@commonplan/editor';
 import { DataSource } from 'typeorm';
 import { RealtimeRooms } from '../collab/realtime-rooms.service.js';
 import { CommentsService } from '../comments/comments.service.js';
+import { ConsultationService } from '../consultation/consultation.service.js';
 import { SectionTextReader } from '../collab/section-text-reader.service.js';
 import { toOrganisationView } from '../organisations/organisation.view.js';
 import { recordDailyWords } from './daily-words.js';
@@ -29,6 +30,7 @@ export class DashboardService {
     private readonly text: SectionTextReader,
     private readonly rooms: RealtimeRooms,
     private readonly comments: CommentsService,
+    private readonly consultation: ConsultationService,
   ) {}
 
   async view(planAccess: PlanAccess): Promise<PlanDashboardView> {
@@ -102,6 +104,7 @@ export class DashboardService {
         dailyWords.map((row) => ({ sectionId: row.section_id, day: row.day, words: row.words })),
       ),
       totalWords: [...words.values()].reduce((sum, n) => sum + n, 0),
+      consultation: await this.consultation.dashboard(plan.id),
     };
   }
 

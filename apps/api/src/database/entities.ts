@@ -22,6 +22,8 @@ import { Notification } from '../notifications/notification.entity.js';
 import { PlanMute } from '../notifications/plan-mute.entity.js';
 import { SectionDailyWords } from '../dashboard/section-daily-words.entity.js';
 import { PlanPublication } from '../publishing/plan-publication.entity.js';
+import { PlanConsultation } from '../consultation/plan-consultation.entity.js';
+import { ConsultationResponse } from '../consultation/consultation-response.entity.js';
 
 /** Every table the API maps; migrations must match these exactly. */
 export const entities = [
@@ -49,4 +51,6 @@ export const entities = [
   Notification,
   PlanMute,
   SectionDailyWords,
+  PlanConsultation,
+  ConsultationResponse,
 ];

@@ -18,6 +18,7 @@ export enum JobName {
   DailyWordsRecord = 'dashboard.daily-words',
   DraftSchedulesRun = 'draft-schedules.run',
   DraftExport = 'draft.export',
+  ConsultationContactsErase = 'consultation.contacts-erase',
 }
 
 export const queueOfJob: Record<JobName, QueueName> = {
@@ -27,6 +28,7 @@ export const queueOfJob: Record<JobName, QueueName> = {
   [JobName.DailyWordsRecord]: QueueName.Maintenance,
   [JobName.DraftSchedulesRun]: QueueName.Maintenance,
   [JobName.DraftExport]: QueueName.Exports,
+  [JobName.ConsultationContactsErase]: QueueName.Maintenance,
 };
 
 export interface JobPayloads {
@@ -36,4 +38,5 @@ export interface JobPayloads {
   [JobName.DailyWordsRecord]: Record<string, never>;
   [JobName.DraftSchedulesRun]: Record<string, never>;
   [JobName.DraftExport]: DraftExportPayload;
+  [JobName.ConsultationContactsErase]: Record<string, never>;
 }

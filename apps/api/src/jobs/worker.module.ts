@@ -6,6 +6,7 @@ import type { AppConfig } from '../config/app-config.js';
 import { ConfigModule } from '../config/config.module.js';
 import { DatabaseModule } from '../database/database.module.js';
 import { SectionUpdateLog } from '../collab/section-update-log.js';
+import { ConsultationContactsEraseJob } from '../consultation/consultation-contacts-erase.job.js';
 import { DailyWordsJob } from '../dashboard/daily-words.job.js';
 import { AuditModule } from '../audit/audit.module.js';
 import { DraftSchedulesRunJob } from '../draft-schedules/draft-schedules-run.job.js';
@@ -47,6 +48,7 @@ export class WorkerModule {
         DraftNotices,
         NotificationStore,
         NotificationEmails,
+        ConsultationContactsEraseJob,
         {
           provide: JOB_HANDLERS,
           inject: [
@@ -56,6 +58,7 @@ export class WorkerModule {
             DailyWordsJob,
             DraftSchedulesRunJob,
             DraftExportJob,
+            ConsultationContactsEraseJob,
           ],
           useFactory: (...handlers: JobHandler[]) => handlers,
         },

@@ -35,6 +35,11 @@ const actionLabels: Record<string, string> = {
   'section.changes_requested': 'Asked for changes to',
   'section.approval_confirmed': 'Confirmed the approval still stands of',
   'section.approval_withdrawn': 'Withdrew the approval of',
+  'consultation.opened': 'Opened the public consultation',
+  'consultation.dates_changed': 'Changed the consultation’s dates',
+  'consultation.closed': 'Closed the public consultation early',
+  'consultation.response_accepted': 'Accepted a consultation response',
+  'consultation.response_rejected': 'Rejected a consultation response',
 };
 
 const reviewActions = new Set([

@@ -22,6 +22,8 @@ interface BarChartProps {
   yLabel: string;
   series: ChartSeries[];
   points: ChartPoint[];
+  /** The short label under each bar; by default a day's month and day (from YYYY-MM-DD). */
+  tickLabel?: (label: string) => string;
 }
 
 const width = 640;
@@ -40,6 +42,7 @@ export function BarChart({
   yLabel,
   series,
   points,
+  tickLabel = (label) => label.slice(5),
 }: BarChartProps) {
   const id = useId();
   const plotWidth = width - margin.left - margin.right;
@@ -110,7 +113,7 @@ export function BarChart({
               })}
               {index % every === 0 ? (
                 <text x={x + barWidth / 2} y={height - margin.bottom + 16} textAnchor="middle">
-                  {point.label.slice(5)}
+                  {tickLabel(point.label)}
                 </text>
               ) : null}
             </g>

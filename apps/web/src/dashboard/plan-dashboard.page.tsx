@@ -16,6 +16,7 @@ import { LoadingMessage } from '../shared/components/loading-message.component';
 import { formatDate, formatNumber } from '../shared/format/format';
 import { useApiResource } from '../shared/hooks/use-api-resource.hook';
 import { useDocumentTitle } from '../shared/hooks/use-document-title.hook';
+import { ConsultationCounts } from '../consultation/consultation-counts.component';
 import { BarChart, type ChartSeries } from './bar-chart.component';
 import { getPlanDashboard } from './dashboard.api';
 
@@ -175,6 +176,29 @@ export function PlanDashboardPage() {
               values: { written: day.written },
             }))}
           />
+          {dashboard.consultation ? (
+            <>
+              <h2 className="nhsuk-heading-m">Public consultation</h2>
+              <p className="nhsuk-body">
+                {formatDate(dashboard.consultation.opensOn)} to{' '}
+                {formatDate(dashboard.consultation.closesOn)}
+                {dashboard.consultation.state === 'open'
+                  ? ' (open now)'
+                  : dashboard.consultation.state === 'closed'
+                    ? ' (closed)'
+                    : ' (not open yet)'}
+                : {formatNumber(dashboard.consultation.accepted)} accepted,{' '}
+                {formatNumber(dashboard.consultation.pending)} waiting for a decision.
+                {plan.allowedActions.includes('consultation.manage') ? (
+                  <>
+                    {' '}
+                    <Link to={`/plans/${plan.id}/consultation`}>Read and decide on responses</Link>
+                  </>
+                ) : null}
+              </p>
+              <ConsultationCounts bySection={dashboard.consultation.bySection} />
+            </>
+          ) : null}
         </>
       )}
     </>

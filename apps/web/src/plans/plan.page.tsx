@@ -85,6 +85,11 @@ export function PlanPage() {
           <Link to={`/plans/${view.id}/drafts`}>Drafts of this plan</Link>
         </p>
       ) : null}
+      {allows('consultation.manage') ? (
+        <p className="nhsuk-body">
+          <Link to={`/plans/${view.id}/consultation`}>Public consultation on this plan</Link>
+        </p>
+      ) : null}
       {allows('plan.update') ? (
         <ChangePlanDetails
           plan={view}

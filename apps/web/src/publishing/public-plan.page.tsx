@@ -1,6 +1,7 @@
 import { sectionThemeLabels, type PublicPlanView } from '@commonplan/domain';
 import { useMemo } from 'react';
 import { Link, useParams } from 'react-router';
+import { PublicConsultationCallout } from '../consultation/public-consultation-callout.component';
 import { LoadingMessage } from '../shared/components/loading-message.component';
 import { formatDate, formatNumber } from '../shared/format/format';
 import { useApiResource } from '../shared/hooks/use-api-resource.hook';
@@ -60,10 +61,9 @@ export function PublicPlanPage() {
         </div>
       ) : null}
 
-      {/*
-        Consultation: the "Respond to this draft" link (publicRespondPath in public-paths.ts) goes
-        here, shown for the latest publication while the plan is open for responses.
-      */}
+      {publication.latest ? (
+        <PublicConsultationCallout footprintSlug={view.footprint.slug} planSlug={view.plan.slug} />
+      ) : null}
 
       {view.changesSincePrevious ? <PublicChanges changes={view.changesSincePrevious} /> : null}
 

@@ -6,6 +6,7 @@ import { AddCommentThreads1795435204839 } from './1795435204839-add-comment-thre
 import { AddReviewsNotificationsAndDailyWords1795435397600 } from './1795435397600-add-reviews-notifications-and-daily-words.js';
 import { AddPlanDrafts1795435643143 } from './1795435643143-add-plan-drafts.js';
 import { AddPlanPublications1795445329652 } from './1795445329652-add-plan-publications.js';
+import { AddConsultation1795445727234 } from './1795445727234-add-consultation.js';
 import { RecordPublishedPlanTitle1795445892482 } from './1795445892482-record-published-plan-title.js';
 import { AddDraftSchedules1795446007577 } from './1795446007577-add-draft-schedules.js';
 import { AddDraftExports1795446025930 } from './1795446025930-add-draft-exports.js';
@@ -21,6 +22,7 @@ export const migrations = [
   AddReviewsNotificationsAndDailyWords1795435397600,
   AddPlanDrafts1795435643143,
   AddPlanPublications1795445329652,
+  AddConsultation1795445727234,
   RecordPublishedPlanTitle1795445892482,
   AddDraftSchedules1795446007577,
   AddDraftExports1795446025930,
