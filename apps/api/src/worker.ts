@@ -4,6 +4,7 @@ import { Worker, type Job } from 'bullmq';
 import { createLogger, PinoNestLogger } from './common/logger.js';
 import { loadAppConfig } from './config/app-config.js';
 import { ConfigError } from './config/env-reader.js';
+import { checkRedisEvictionPolicy } from './redis/redis-policy.js';
 import { JOB_HANDLERS, type JobContext, type JobHandler } from './jobs/job-handler.js';
 import { JobName, QueueName } from './jobs/job-names.js';
 import { buildJobRegistry } from './jobs/job-registry.js';
@@ -33,6 +34,11 @@ async function bootstrap(): Promise<void> {
     throw error;
   }
   const logger = createLogger(config.logLevel, 'worker');
+  const redisProblem = await checkRedisEvictionPolicy(config.redis, logger);
+  if (redisProblem) {
+    process.stderr.write(`${redisProblem}\n`);
+    process.exit(78);
+  }
   const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config, logger), {
     logger: new PinoNestLogger(logger),
   });
