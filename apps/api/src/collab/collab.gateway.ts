@@ -363,12 +363,23 @@ export class CollabGateway implements OnGatewayInit, OnApplicationShutdown {
   }
 
   private async followAccessChange(change: AccessChange): Promise<void> {
+    if (change.kind === 'sessions') return this.closeEndedSessions(change.userId);
     for (const { session, socket } of [...this.sessions.values()]) {
       if (change.kind === 'member' && session.auth.user.id !== change.userId) continue;
       for (const sectionId of [...session.joined.keys()]) {
         if (change.kind === 'section' && sectionId !== change.sectionId) continue;
         await this.recheck(socket, session, sectionId);
       }
+    }
+  }
+
+  /** Closes a person's sockets whose session has ended (signed out, everywhere or here). */
+  private async closeEndedSessions(userId: string): Promise<void> {
+    for (const { session, socket } of [...this.sessions.values()]) {
+      if (session.auth.user.id !== userId) continue;
+      if (await this.sessionStillLive(socket, session)) continue;
+      socket.emit(ServerEvent.Error, collabError('session_expired'));
+      socket.disconnect(true);
     }
   }
 
