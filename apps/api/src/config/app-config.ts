@@ -4,6 +4,7 @@ import { dashboardConfig, type DashboardConfig } from '../dashboard/dashboard.co
 import { draftsConfig, type DraftsConfig } from '../drafts/drafts.config.js';
 import { databaseConfig, type DatabaseConfig } from '../database/database.config.js';
 import { mailConfig, type MailConfig } from '../mail/mail.config.js';
+import { metricsConfig, type MetricsConfig } from '../metrics/metrics.config.js';
 import { redisConfig, type RedisConfig } from '../redis/redis.config.js';
 import { seedConfig, type SeedConfig } from '../seed/seed.config.js';
 import { httpConfig, type HttpConfig } from '../web-client/http.config.js';
@@ -21,6 +22,7 @@ export interface AppConfig {
   collab: CollabConfig;
   drafts: DraftsConfig;
   dashboard: DashboardConfig;
+  metrics: MetricsConfig;
 }
 
 /** Reads and validates the whole configuration once; throws a ConfigError naming each bad variable. */
@@ -43,6 +45,7 @@ export function loadAppConfig(env: Env = process.env): AppConfig {
     collab: collabConfig(reader),
     drafts: draftsConfig(reader, nodeEnv),
     dashboard: dashboardConfig(reader),
+    metrics: metricsConfig(reader),
   };
   reader.check();
   return config;
