@@ -3,6 +3,7 @@ import { DraftComparisonPage } from './drafts/draft-comparison.page';
 import { DraftPage } from './drafts/draft.page';
 import { DraftsPage } from './drafts/drafts.page';
 import { FootprintActivityPage } from './audit/footprint-activity.page';
+import { AccountPage } from './auth/account.page';
 import { RequireSignIn } from './auth/require-sign-in.component';
 import { SignInPage } from './auth/sign-in.page';
 import { FootprintPage } from './footprints/footprint.page';
@@ -31,6 +32,7 @@ export function AppRoutes() {
           <Route path="/plans/:planId" element={<PlanPage />} />
           <Route path="/plans/:planId/dashboard" element={<PlanDashboardPage />} />
           <Route path="/notifications" element={<NotificationsPage />} />
+          <Route path="/account" element={<AccountPage />} />
           <Route path="/plans/:planId/drafts" element={<DraftsPage />} />
           <Route path="/plans/:planId/drafts/compare" element={<DraftComparisonPage />} />
           <Route path="/drafts/:draftId" element={<DraftPage />} />

@@ -1,8 +1,12 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { maxPasswordLength, minPasswordLength } from '@commonplan/domain';
+import {
+  maxPasswordLength,
+  minPasswordLength,
+  type ChangePasswordRequest,
+} from '@commonplan/domain';
 import { IsString, MaxLength, MinLength } from 'class-validator';
 
-export class ChangePasswordDto {
+export class ChangePasswordDto implements ChangePasswordRequest {
   @ApiProperty({ format: 'password' })
   @IsString({ message: 'currentPassword must be text' })
   @MinLength(1, { message: 'Enter your current password' })
