@@ -1,21 +1,44 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { connectTestDatabase, startApi, type RunningApi } from '@commonplan/testing';
+import {
+  ApiClient,
+  connectTestDatabase,
+  factories,
+  signedIn,
+  startApi,
+  unique,
+  type RunningApi,
+} from '@commonplan/testing';
 import type pg from 'pg';
-import { anAuthorWithASection, CollabPeer, sessionCookieOf } from './collab-test-client.js';
+import * as Y from 'yjs';
+import {
+  anAuthorWithASection,
+  CollabPeer,
+  eventually,
+  sessionCookieOf,
+} from './collab-test-client.js';
 
 /** /api/metrics: the Prometheus text an operator scrapes, behind a bearer token. */
 
 const token = 'metrics-token-for-the-integration-test';
 let api: RunningApi;
+let worker: RunningApi;
 let db: pg.Client;
 
 beforeAll(async () => {
-  api = await startApi({ env: { METRICS_TOKEN: token } });
+  // A Redis prefix of their own, so the queue figures are this file's alone.
+  const env = {
+    METRICS_TOKEN: token,
+    REDIS_PREFIX: `${process.env.TEST_REDIS_PREFIX ?? 'cp-test:'}metrics-${unique()}:`,
+    DRAFTS_JOB_ATTEMPTS: '3',
+    DRAFTS_RETRY_DELAY_MS: '50',
+  };
+  [api, worker] = await Promise.all([startApi({ env }), startApi({ entry: 'worker', env })]);
   db = await connectTestDatabase();
 });
 
 afterAll(async () => {
   await db?.end();
+  await worker?.stop();
   await api?.stop();
 });
 
@@ -104,5 +127,34 @@ describe('what the metrics say', () => {
     } finally {
       peer.close();
     }
+  });
+
+  it('counts every failed job attempt, and the job that failed for good', async () => {
+    const f = factories(db);
+    const lead = await f.aUser();
+    const footprint = await f.aFootprint({ members: { lead: [lead] } });
+    const plan = await f.aPlan(footprint.id);
+    const section = await f.aSection(plan.id);
+    // A log row whose earlier changes are missing: the draft job fails on every try.
+    const doc = new Y.Doc();
+    doc.getXmlFragment('content').push([new Y.XmlElement('paragraph')]);
+    const vector = Y.encodeStateVector(doc);
+    doc.getXmlFragment('content').push([new Y.XmlElement('paragraph')]);
+    await db.query('INSERT INTO section_updates (section_id, update) VALUES ($1, $2)', [
+      section.id,
+      Buffer.from(Y.encodeStateAsUpdate(doc, vector)),
+    ]);
+    const client = await signedIn(new ApiClient(api.baseUrl), lead);
+    expect((await client.post(`/api/plans/${plan.id}/drafts`, { label: 'x' })).status).toBe(201);
+
+    let text = '';
+    await eventually(async () => {
+      text = await (await scrape(`Bearer ${token}`)).text();
+      return (
+        sample(text, 'commonplan_queue_jobs{queue="drafts",state="failed"}') === 1 &&
+        sample(text, 'commonplan_job_failures_total{queue="drafts"}') === 3
+      );
+    }, 30_000);
+    expect(sample(text, 'commonplan_queue_jobs{queue="drafts",state="waiting"}')).toBe(0);
   });
 });
