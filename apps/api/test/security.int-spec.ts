@@ -323,12 +323,13 @@ describe('requests from other websites', () => {
   it('a change with a foreign, opaque or cross-site origin is refused with foreign_origin', async () => {
     const user = await f.aUser();
     const client = await signedIn(new ApiClient(api.baseUrl), user);
-    for (const headers of [
+    const attempts: Array<Record<string, string>> = [
       { origin: 'https://evil.example' },
       { origin: 'null' },
       { origin: '', 'sec-fetch-site': 'cross-site' },
       { origin: '', 'sec-fetch-site': 'same-site' },
-    ]) {
+    ];
+    for (const headers of attempts) {
       const response = await client.request<ErrorBody>('POST', '/api/auth/sign-out', {}, headers);
       expect([headers, response.status, response.body.code]).toEqual([
         headers,
