@@ -456,3 +456,28 @@ describe('the audit trail', () => {
     ]);
   });
 });
+
+describe('client addresses behind a load balancer', () => {
+  it('with TRUST_PROXY=1 the address the load balancer saw counts, not one the client wrote', async () => {
+    const behindOne = await startApi({ env: { TRUST_PROXY: '1' } });
+    try {
+      const user = await f.aUser();
+      const spoofed = aNetworkAddress();
+      const seen = aNetworkAddress();
+      const response = await new ApiClient(behindOne.baseUrl).request(
+        'POST',
+        '/api/auth/sign-in',
+        { email: user.email, password: 'not the password' },
+        { 'x-forwarded-for': `${spoofed}, ${seen}` },
+      );
+      expect(response.status).toBe(401);
+      const { rows } = await db.query<{ ip: string }>(
+        "SELECT ip FROM audit_events WHERE action = 'auth.sign_in_failed' AND entity_id = $1",
+        [user.id],
+      );
+      expect(rows).toEqual([{ ip: seen }]);
+    } finally {
+      await behindOne.stop();
+    }
+  });
+});
