@@ -16,6 +16,7 @@ import { FootprintsModule } from './footprints/footprints.module.js';
 import { HealthModule } from './health/health.module.js';
 import { InvitationsModule } from './invitations/invitations.module.js';
 import { JobsModule } from './jobs/jobs.module.js';
+import { MetricsModule } from './metrics/metrics.module.js';
 import { NotificationsModule } from './notifications/notifications.module.js';
 import { PlansModule } from './plans/plans.module.js';
 import { PublishingModule } from './publishing/publishing.module.js';
@@ -51,6 +52,7 @@ export class AppModule {
         ExportsModule,
         ConsultationModule,
         HealthModule,
+        MetricsModule,
       ],
     };
   }

@@ -27,7 +27,9 @@ export async function startHttpServer(config: AppConfig, logger: Logger): Promis
   app.set('trust proxy', config.http.trustProxy);
   app.disable('x-powered-by');
   app.use(requestContextMiddleware(logger));
-  app.use(securityHeaders);
+  app.use(securityHeaders({ production: config.env === 'production' }));
+  // Only our own origin (and any in ALLOWED_ORIGINS) may read answers from another origin.
+  app.enableCors({ origin: config.http.allowedOrigins, credentials: true, maxAge: 600 });
   app.useBodyParser('json', { limit: config.http.bodyLimitBytes });
   app.setGlobalPrefix('api');
   app.useGlobalPipes(createValidationPipe());

@@ -4,11 +4,15 @@ import { Worker, type Job } from 'bullmq';
 import { createLogger, PinoNestLogger } from './common/logger.js';
 import { loadAppConfig } from './config/app-config.js';
 import { ConfigError } from './config/env-reader.js';
+import { checkRedisEvictionPolicy } from './redis/redis-policy.js';
+import { countJobFailure } from './jobs/job-failures.js';
 import { JOB_HANDLERS, type JobContext, type JobHandler } from './jobs/job-handler.js';
 import { JobName, QueueName } from './jobs/job-names.js';
 import { buildJobRegistry } from './jobs/job-registry.js';
 import { bullConnection, bullPrefix, QueueService } from './jobs/queue.service.js';
 import { WorkerModule } from './jobs/worker.module.js';
+import { REDIS } from './redis/redis.module.js';
+import type { Redis } from 'ioredis';
 
 /** How often ended sessions are cleared out. */
 const sessionsPurgeEveryMs = 15 * 60_000;
@@ -33,10 +37,16 @@ async function bootstrap(): Promise<void> {
     throw error;
   }
   const logger = createLogger(config.logLevel, 'worker');
+  const redisProblem = await checkRedisEvictionPolicy(config.redis, logger);
+  if (redisProblem) {
+    process.stderr.write(`${redisProblem}\n`);
+    process.exit(78);
+  }
   const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config, logger), {
     logger: new PinoNestLogger(logger),
   });
   const registry = buildJobRegistry(app.get<JobHandler[]>(JOB_HANDLERS));
+  const redis = app.get<Redis>(REDIS);
 
   const workers = Object.values(QueueName).map((queueName) => {
     const worker = new Worker(
@@ -71,6 +81,7 @@ async function bootstrap(): Promise<void> {
       logger.info({ queue: queueName, job: job.name, id: job.id }, 'job done'),
     );
     worker.on('failed', (job, error) => {
+      void countJobFailure(redis, queueName).catch(() => undefined);
       const handler = job ? registry.get(job.name as JobName) : undefined;
       if (job && handler?.failedForGood)
         void job

@@ -5,6 +5,7 @@ import { DraftComparisonPage } from './drafts/draft-comparison.page';
 import { DraftPage } from './drafts/draft.page';
 import { DraftsPage } from './drafts/drafts.page';
 import { FootprintActivityPage } from './audit/footprint-activity.page';
+import { AccountPage } from './auth/account.page';
 import { RequireSignIn } from './auth/require-sign-in.component';
 import { SessionProvider } from './auth/session-provider.component';
 import { SignInPage } from './auth/sign-in.page';
@@ -54,6 +55,7 @@ export function AppRoutes() {
           <Route path="/plans/:planId" element={<PlanPage />} />
           <Route path="/plans/:planId/dashboard" element={<PlanDashboardPage />} />
           <Route path="/notifications" element={<NotificationsPage />} />
+          <Route path="/account" element={<AccountPage />} />
           <Route path="/plans/:planId/drafts" element={<DraftsPage />} />
           <Route path="/plans/:planId/consultation" element={<ConsultationPage />} />
           <Route path="/plans/:planId/drafts/compare" element={<DraftComparisonPage />} />

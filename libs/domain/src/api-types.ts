@@ -63,6 +63,12 @@ export interface SignInRequest {
   password: string;
 }
 
+/** `POST /api/auth/password`: every session of the person ends; this browser gets a new one. */
+export interface ChangePasswordRequest {
+  currentPassword: string;
+  newPassword: string;
+}
+
 export interface FootprintSummary {
   id: string;
   name: string;

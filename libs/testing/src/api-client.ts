@@ -1,6 +1,6 @@
 /**
  * A small HTTP client for tests that keeps the session cookie like a browser does, and sends the
- * Origin header the API expects from its own web client.
+ * Origin header the API expects from its own web client (pass `origin: ''` to send none).
  */
 export interface ApiResponse<T = unknown> {
   status: number;
@@ -24,14 +24,17 @@ export class ApiClient {
     headers: Record<string, string> = {},
   ): Promise<ApiResponse<T>> {
     const cookie = [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
+    const sent: Record<string, string> = {
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      ...(cookie ? { cookie } : {}),
+      origin: this.baseUrl,
+      ...headers,
+    };
+    // A header given as '' is left out, as a browser or another program might.
+    for (const [name, value] of Object.entries(sent)) if (value === '') delete sent[name];
     const response = await fetch(`${this.baseUrl}${path}`, {
       method,
-      headers: {
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-        ...(cookie ? { cookie } : {}),
-        origin: this.baseUrl,
-        ...headers,
-      },
+      headers: sent,
       body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
       redirect: 'manual',
     });

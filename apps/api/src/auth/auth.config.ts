@@ -11,6 +11,8 @@ export interface AuthConfig {
   slowAfterFailures: number;
   /** Failed sign-ins for one address before it is locked. */
   lockAfterFailures: number;
+  /** Failed sign-ins from one network address, whichever accounts, before it is locked. */
+  addressLockAfterFailures: number;
   lockMinutes: number;
   invitationDays: number;
 }
@@ -23,6 +25,10 @@ export function authConfig(env: EnvReader): AuthConfig {
     cookieSecure: env.boolean('COOKIE_SECURE', publicUrl.startsWith('https:')),
     slowAfterFailures: env.integer('SIGN_IN_SLOW_AFTER', 3, { min: 1, max: 100 }),
     lockAfterFailures: env.integer('SIGN_IN_LOCK_AFTER', 10, { min: 1, max: 1000 }),
+    addressLockAfterFailures: env.integer('SIGN_IN_ADDRESS_LOCK_AFTER', 100, {
+      min: 1,
+      max: 100_000,
+    }),
     lockMinutes: env.integer('SIGN_IN_LOCK_MINUTES', 15, { min: 1, max: 24 * 60 }),
     invitationDays: env.integer('INVITATION_DAYS', 14, { min: 1, max: 90 }),
   };

@@ -6,6 +6,7 @@ export enum AuthErrorCode {
   NotSignedIn = 'not_signed_in',
   SessionExpired = 'session_expired',
   WeakPassword = 'weak_password',
+  WrongCurrentPassword = 'wrong_current_password',
 }
 
 const authErrors: Record<AuthErrorCode, ErrorDefinition> = {
@@ -25,6 +26,10 @@ const authErrors: Record<AuthErrorCode, ErrorDefinition> = {
   [AuthErrorCode.WeakPassword]: {
     status: 400,
     message: 'Choose a password of at least 10 characters.',
+  },
+  [AuthErrorCode.WrongCurrentPassword]: {
+    status: 400,
+    message: 'Your current password is not right. Check it and try again.',
   },
 };
 

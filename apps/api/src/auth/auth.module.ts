@@ -7,6 +7,7 @@ import { AuthService } from './auth.service.js';
 import { InstanceAdmin } from './instance-admin.entity.js';
 import { Membership } from './membership.entity.js';
 import { SameOriginGuard } from './same-origin.guard.js';
+import { SessionEndings } from './session-endings.js';
 import { Session } from './session.entity.js';
 import { SessionGuard } from './session.guard.js';
 import { SessionsService } from './sessions.service.js';
@@ -23,6 +24,7 @@ import { User } from './user.entity.js';
   providers: [
     AuthService,
     SessionsService,
+    SessionEndings,
     SignInThrottle,
     { provide: APP_GUARD, useClass: SameOriginGuard },
     { provide: APP_GUARD, useClass: SessionGuard },

@@ -1,4 +1,6 @@
 import argon2 from 'argon2';
+import { passwordProblem, passwordProblemMessages } from '@commonplan/domain';
+import { authError, AuthErrorCode } from './auth.errors.js';
 
 export { maxPasswordLength, minPasswordLength } from '@commonplan/domain';
 
@@ -19,4 +21,14 @@ export async function verifyPassword(
     return false;
   }
   return argon2.verify(hash, password).catch(() => false);
+}
+
+/** Refuses a new password that breaks the policy, with a message saying what to choose instead. */
+export function assertAcceptablePassword(password: string, email: string, field: string): void {
+  const problem = passwordProblem(password, email);
+  if (problem)
+    throw authError(AuthErrorCode.WeakPassword, {
+      message: passwordProblemMessages[problem],
+      field,
+    });
 }

@@ -2,12 +2,12 @@ import { Inject, Injectable, type CanActivate, type ExecutionContext } from '@ne
 import type { AppRequest } from '../common/request-context.js';
 import { commonError, CommonErrorCode } from '../common/common.errors.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
-
-const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
+import { isSameOriginChange } from './same-origin.js';
 
 /**
- * Refuses changes sent by another website with the visitor's cookie: a request that changes
- * anything must come from our own origin (or one configured in ALLOWED_ORIGINS).
+ * Refuses changes sent by another website with the visitor's cookie (cross-site request forgery):
+ * a request that changes anything must come from our own origin (or one configured in
+ * ALLOWED_ORIGINS), judged by the Origin and Sec-Fetch-Site headers browsers set and pages cannot.
  */
 @Injectable()
 export class SameOriginGuard implements CanActivate {
@@ -15,15 +15,16 @@ export class SameOriginGuard implements CanActivate {
 
   canActivate(context: ExecutionContext): boolean {
     const req = context.switchToHttp().getRequest<AppRequest>();
-    if (safeMethods.has(req.method)) return true;
-    const origin = req.headers.origin;
-    if (!origin) return true;
-    if (this.config.http.allowedOrigins.includes(origin)) return true;
-    try {
-      if (new URL(origin).host === req.headers.host) return true;
-    } catch {
-      // an unparseable origin is foreign
-    }
-    throw commonError(CommonErrorCode.ForeignOrigin);
+    const allowed = isSameOriginChange(
+      {
+        method: req.method,
+        origin: req.headers.origin,
+        fetchSite: req.headers['sec-fetch-site'] as string | undefined,
+        host: req.headers.host,
+      },
+      this.config.http.allowedOrigins,
+    );
+    if (!allowed) throw commonError(CommonErrorCode.ForeignOrigin);
+    return true;
   }
 }

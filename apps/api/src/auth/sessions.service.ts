@@ -75,6 +75,22 @@ export class SessionsService {
     await this.sessions.delete({ id: sessionId });
   }
 
+  /**
+   * Ends the session a cookie names, if any: signing in (or accepting an invitation) always starts
+   * a new session, and the one the browser held before is made useless, so a session id planted
+   * before sign-in never becomes a signed-in one.
+   */
+  async endByToken(token: string | undefined): Promise<void> {
+    if (!token || !/^[A-Za-z0-9_-]{43}$/.test(token)) return;
+    await this.sessions.delete({ tokenHash: hashToken(token) });
+  }
+
+  /** Ends every session of a person, on every device; returns how many there were. */
+  async endAllFor(userId: string): Promise<number> {
+    const result = await this.sessions.delete({ userId });
+    return result.affected ?? 0;
+  }
+
   /** Removes sessions past their absolute end; idle ones go when next looked up or purged. */
   async purgeExpired(now = new Date()): Promise<number> {
     const idleCutoff = new Date(now.getTime() - this.config.auth.sessionIdleMinutes * 60_000);

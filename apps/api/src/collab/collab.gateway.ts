@@ -24,6 +24,7 @@ import { CollabAwareness } from './collab-awareness.service.js';
 import { handshakeError, refusal } from './collab.errors.js';
 import { CollabFanout, type RemoteChange } from './collab-fanout.service.js';
 import { CollabHandshake } from './collab-handshake.service.js';
+import { CollabMetrics } from './collab-metrics.js';
 import { CollabSession } from './collab-session.js';
 import { CollabUpdates } from './collab-updates.service.js';
 import { SectionAccessService, type SectionAccessLevel } from './section-access.service.js';
@@ -75,6 +76,7 @@ export class CollabGateway implements OnGatewayInit, OnApplicationShutdown {
     private readonly fanout: CollabFanout,
     private readonly accessEvents: CollabAccessEvents,
     private readonly rooms: RealtimeRooms,
+    private readonly metrics: CollabMetrics,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
@@ -124,6 +126,7 @@ export class CollabGateway implements OnGatewayInit, OnApplicationShutdown {
       return;
     }
     this.sessions.set(socket.id, { session, socket });
+    this.metrics.socketConnected();
     // Every tab of a person listens for their notifications.
     void socket.join(userRoom(session.auth.user.id));
     const on = (
@@ -153,6 +156,7 @@ export class CollabGateway implements OnGatewayInit, OnApplicationShutdown {
     });
     socket.on('disconnect', () => {
       this.sessions.delete(socket.id);
+      this.metrics.socketDisconnected();
       for (const sectionId of [...session.joined.keys()]) this.leave(socket, session, sectionId);
       this.handshake.disconnected(session.auth.user.id);
     });
@@ -284,7 +288,11 @@ export class CollabGateway implements OnGatewayInit, OnApplicationShutdown {
       sectionId,
       (message as { update?: unknown }).update,
     );
-    if (!outcome.ok) return this.reply(socket, ack, outcome.code, sectionId);
+    if (!outcome.ok) {
+      this.metrics.updateRefused(outcome.code);
+      return this.reply(socket, ack, outcome.code, sectionId);
+    }
+    const acknowledged = this.metrics.updateAccepted();
     if (outcome.applied) {
       socket.local
         .to(room(sectionId))
@@ -295,6 +303,7 @@ export class CollabGateway implements OnGatewayInit, OnApplicationShutdown {
       () => {
         if (outcome.partial) this.reply(socket, ack, 'update_malformed', sectionId);
         else answer?.({ ok: true });
+        acknowledged();
       },
       (error: unknown) => this.failed(socket, ClientEvent.Update, error, ack),
     );
@@ -363,12 +372,23 @@ export class CollabGateway implements OnGatewayInit, OnApplicationShutdown {
   }
 
   private async followAccessChange(change: AccessChange): Promise<void> {
+    if (change.kind === 'sessions') return this.closeEndedSessions(change.userId);
     for (const { session, socket } of [...this.sessions.values()]) {
       if (change.kind === 'member' && session.auth.user.id !== change.userId) continue;
       for (const sectionId of [...session.joined.keys()]) {
         if (change.kind === 'section' && sectionId !== change.sectionId) continue;
         await this.recheck(socket, session, sectionId);
       }
+    }
+  }
+
+  /** Closes a person's sockets whose session has ended (signed out, everywhere or here). */
+  private async closeEndedSessions(userId: string): Promise<void> {
+    for (const { session, socket } of [...this.sessions.values()]) {
+      if (session.auth.user.id !== userId) continue;
+      if (await this.sessionStillLive(socket, session)) continue;
+      socket.emit(ServerEvent.Error, collabError('session_expired'));
+      socket.disconnect(true);
     }
   }
 

@@ -5,6 +5,7 @@ import { CollabAccessEvents } from './collab-access-events.service.js';
 import { CollabAwareness } from './collab-awareness.service.js';
 import { CollabFanout } from './collab-fanout.service.js';
 import { CollabHandshake } from './collab-handshake.service.js';
+import { CollabMetrics } from './collab-metrics.js';
 import { CollabUpdates } from './collab-updates.service.js';
 import { CollabGateway } from './collab.gateway.js';
 import { SectionAccessService } from './section-access.service.js';
@@ -33,9 +34,10 @@ import { SectionTextReader } from './section-text-reader.service.js';
     CollabFanout,
     CollabAccessEvents,
     CollabGateway,
+    CollabMetrics,
     RealtimeRooms,
     SectionTextReader,
   ],
-  exports: [SectionDocuments, RealtimeRooms, SectionTextReader],
+  exports: [SectionDocuments, RealtimeRooms, SectionTextReader, CollabMetrics],
 })
 export class CollabModule {}

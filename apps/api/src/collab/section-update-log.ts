@@ -52,6 +52,11 @@ export class SectionUpdateLog implements OnApplicationShutdown {
     return this.queue.length < this.config.collab.maxQueuedUpdates;
   }
 
+  /** How many appends, for every section, are waiting for the database. */
+  get queuedCount(): number {
+    return this.queue.length;
+  }
+
   /** How many appends for a section are waiting for the database. */
   pendingFor(sectionId: string): number {
     return this.queue.filter((entry) => entry.sectionId === sectionId).length;

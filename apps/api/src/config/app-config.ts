@@ -13,6 +13,7 @@ import {
 import { databaseConfig, type DatabaseConfig } from '../database/database.config.js';
 import { exportsConfig, type ExportsConfig } from '../exports/exports.config.js';
 import { mailConfig, type MailConfig } from '../mail/mail.config.js';
+import { metricsConfig, type MetricsConfig } from '../metrics/metrics.config.js';
 import { redisConfig, type RedisConfig } from '../redis/redis.config.js';
 import { seedConfig, type SeedConfig } from '../seed/seed.config.js';
 import { httpConfig, type HttpConfig } from '../web-client/http.config.js';
@@ -33,6 +34,7 @@ export interface AppConfig {
   dashboard: DashboardConfig;
   draftSchedules: DraftSchedulesConfig;
   consultation: ConsultationConfig;
+  metrics: MetricsConfig;
 }
 
 /** Reads and validates the whole configuration once; throws a ConfigError naming each bad variable. */
@@ -58,6 +60,7 @@ export function loadAppConfig(env: Env = process.env): AppConfig {
     dashboard: dashboardConfig(reader),
     draftSchedules: draftSchedulesConfig(reader),
     consultation: consultationConfig(reader),
+    metrics: metricsConfig(reader),
   };
   reader.check();
   return config;

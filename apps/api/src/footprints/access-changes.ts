@@ -3,7 +3,10 @@
  * real-time connections it holds follow them within seconds.
  */
 export type AccessChange =
-  { kind: 'member'; footprintId: string; userId: string } | { kind: 'section'; sectionId: string };
+  | { kind: 'member'; footprintId: string; userId: string }
+  | { kind: 'section'; sectionId: string }
+  /** Some of a person's sessions ended (sign-out, sign-out everywhere, password change). */
+  | { kind: 'sessions'; userId: string };
 
 export function accessChangesChannel(redisPrefix: string): string {
   return `${redisPrefix}access-changes`;
@@ -21,6 +24,8 @@ export function readAccessChange(message: string): AccessChange | null {
       return { kind: 'member', footprintId: value.footprintId, userId: value.userId };
     if (value.kind === 'section' && typeof value.sectionId === 'string')
       return { kind: 'section', sectionId: value.sectionId };
+    if (value.kind === 'sessions' && typeof value.userId === 'string')
+      return { kind: 'sessions', userId: value.userId };
     return null;
   } catch {
     return null;

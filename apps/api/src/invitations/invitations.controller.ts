@@ -23,6 +23,7 @@ import type { AuthContext } from '../auth/auth-context.js';
 import { AuthService } from '../auth/auth.service.js';
 import { CurrentAuth, ReqContext } from '../auth/current-auth.decorator.js';
 import { Public } from '../auth/public.decorator.js';
+import { readCookie } from '../auth/cookies.js';
 import { sessionCookieName, SessionsService } from '../auth/sessions.service.js';
 import { PaginationQuery } from '../common/pagination.dto.js';
 import { uuidParam } from '../common/params.js';
@@ -115,6 +116,7 @@ export class InvitationLinkController {
     @Res({ passthrough: true }) res: Response,
   ): Promise<Me> {
     const { userId } = await this.invitations.accept(token, body, context);
+    await this.sessions.endByToken(readCookie(req.headers.cookie, sessionCookieName));
     const { token: sessionToken } = await this.sessions.create(userId, {
       ip: context.ip,
       userAgent: req.header('user-agent') ?? null,

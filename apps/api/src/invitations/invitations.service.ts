@@ -13,7 +13,7 @@ import { AuditService } from '../audit/audit.service.js';
 import type { AuthContext } from '../auth/auth-context.js';
 import { normaliseEmail } from '../auth/auth.service.js';
 import { Membership } from '../auth/membership.entity.js';
-import { hashPassword, verifyPassword } from '../auth/password.js';
+import { assertAcceptablePassword, hashPassword, verifyPassword } from '../auth/password.js';
 import { User } from '../auth/user.entity.js';
 import type { RequestContext } from '../common/request-context.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
@@ -246,6 +246,7 @@ export class InvitationsService {
       } else {
         const name = input.name?.trim();
         if (!name) throw invitationError(InvitationErrorCode.NameRequired, { field: 'name' });
+        assertAcceptablePassword(input.password, invitation.email, 'password');
         const passwordHash = await hashPassword(input.password);
         if (user) {
           await users.update(

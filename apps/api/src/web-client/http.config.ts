@@ -8,7 +8,11 @@ export interface HttpConfig {
   publicUrl: string;
   /** Origins besides the request's own host that may call the API with a session cookie. */
   allowedOrigins: string[];
-  trustProxy: boolean;
+  /**
+   * Express's `trust proxy`: how many proxies in front of us add to X-Forwarded-For (the client's
+   * address is the one the nearest of them saw), or true to believe the whole header.
+   */
+  trustProxy: boolean | number;
   /** The built web client served at `/`. */
   webDistDir: string;
   bodyLimitBytes: number;
@@ -26,7 +30,9 @@ export function httpConfig(env: EnvReader): HttpConfig {
     host: env.string('HOST', '0.0.0.0'),
     publicUrl: publicUrl.replace(/\/+$/, ''),
     allowedOrigins: [new URL(publicUrl).origin, ...allowedOrigins],
-    trustProxy: env.boolean('TRUST_PROXY', false),
+    trustProxy: /^\d+$/.test(env.optionalString('TRUST_PROXY') ?? '')
+      ? env.integer('TRUST_PROXY', 0, { min: 0, max: 10 })
+      : env.boolean('TRUST_PROXY', false),
     webDistDir: env.string(
       'WEB_DIST_DIR',
       fileURLToPath(new URL('../../../web/dist', import.meta.url)),

@@ -37,6 +37,10 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     }
   }, []);
 
-  const session = useMemo<Session>(() => ({ me, signedIn: setMe, signOut }), [me, signOut]);
+  const signedOut = useCallback(() => setMe(null), []);
+  const session = useMemo<Session>(
+    () => ({ me, signedIn: setMe, signOut, signedOut }),
+    [me, signOut, signedOut],
+  );
   return <SessionContext.Provider value={session}>{children}</SessionContext.Provider>;
 }

@@ -6,6 +6,8 @@ export interface Session {
   me: Me | null | undefined;
   signedIn: (me: Me) => void;
   signOut: () => Promise<void>;
+  /** The session was ended another way (sign out everywhere): forget it without asking the API. */
+  signedOut: () => void;
 }
 
 export const SessionContext = createContext<Session | null>(null);

@@ -1,6 +1,8 @@
 import {
   footprintRoleLabels,
   minPasswordLength,
+  passwordProblem,
+  passwordProblemMessages,
   type InvitationPreview,
   type Me,
 } from '@commonplan/domain';
@@ -44,11 +46,11 @@ function validate(preview: InvitationPreview, name: string, password: string): F
   if (!preview.hasAccount && name.trim().length < 2)
     errors.push({ inputId: inputIds.name, message: 'Enter your full name' });
   if (!password) errors.push({ inputId: inputIds.password, message: 'Enter a password' });
-  else if (!preview.hasAccount && password.length < minPasswordLength)
-    errors.push({
-      inputId: inputIds.password,
-      message: `Password must be ${minPasswordLength} characters or more`,
-    });
+  else if (!preview.hasAccount) {
+    const problem = passwordProblem(password, preview.email);
+    if (problem)
+      errors.push({ inputId: inputIds.password, message: passwordProblemMessages[problem] });
+  }
   return errors;
 }
 
@@ -135,7 +137,11 @@ export function AcceptInvitationPage() {
           <TextInput
             id={inputIds.password}
             label={invitation.hasAccount ? 'Your password' : 'Create a password'}
-            hint={invitation.hasAccount ? undefined : `At least ${minPasswordLength} characters`}
+            hint={
+              invitation.hasAccount
+                ? undefined
+                : `At least ${minPasswordLength} characters, and not a common password`
+            }
             type="password"
             autoComplete={invitation.hasAccount ? 'current-password' : 'new-password'}
             autoFocus={invitation.hasAccount}

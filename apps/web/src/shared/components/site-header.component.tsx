@@ -58,8 +58,10 @@ export function SiteHeader() {
             <ul className="nhsuk-header__account-list">
               <li className="nhsuk-header__account-item">
                 <UserIcon />
-                <span className="nhsuk-u-visually-hidden">Signed in as </span>
-                {me.user.name}
+                <Link className="nhsuk-header__account-link" to="/account">
+                  <span className="nhsuk-u-visually-hidden">Your account: signed in as </span>
+                  {me.user.name}
+                </Link>
               </li>
               <li className="nhsuk-header__account-item">
                 <NotificationsLink userId={me.user.id} />
