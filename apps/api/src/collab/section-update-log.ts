@@ -11,6 +11,8 @@ interface QueuedAppend {
   update: Uint8Array;
   userId: string | null;
   committed: () => void;
+  /** Waiting for everything queued up to and including this append (see `drained`). */
+  followers?: Array<() => void>;
 }
 
 export interface StoredSectionState {
@@ -42,7 +44,6 @@ export class SectionUpdateLog implements OnApplicationShutdown {
    * after the statement reached the server, say): checked against the log before writing again.
    */
   private readonly uncertain = new Set<QueuedAppend>();
-  private drainWaiters: Array<() => void> = [];
   private closed = false;
   private readonly committedListeners: Array<(rows: CommittedRows) => void> = [];
 
@@ -75,10 +76,20 @@ export class SectionUpdateLog implements OnApplicationShutdown {
     this.committedListeners.push(listener);
   }
 
-  /** Resolves once everything queued so far is committed. */
+  /**
+   * Resolves once everything queued so far is committed. Appends are committed in queue order, so
+   * that is when the newest one is: waiting for the queue to be empty instead would never end while
+   * people keep typing.
+   */
   drained(): Promise<void> {
-    if (this.queue.length === 0 && !this.flushing) return Promise.resolve();
-    return new Promise((resolve) => this.drainWaiters.push(resolve));
+    const newest = this.queue[this.queue.length - 1];
+    if (!newest) return Promise.resolve();
+    return new Promise((resolve) => (newest.followers ??= []).push(resolve));
+  }
+
+  private settle(entry: QueuedAppend): void {
+    entry.committed();
+    for (const follower of entry.followers ?? []) follower();
   }
 
   private schedule(delayMs = this.config.collab.flushIntervalMs): void {
@@ -119,7 +130,7 @@ export class SectionUpdateLog implements OnApplicationShutdown {
         );
       this.failures = 0;
       this.tellCommitted(written);
-      for (const entry of batch) entry.committed();
+      for (const entry of batch) this.settle(entry);
     } catch (error) {
       for (const entry of batch) this.uncertain.add(entry);
       this.failures += 1;
@@ -138,8 +149,6 @@ export class SectionUpdateLog implements OnApplicationShutdown {
     if (this.queue.length > 0) {
       // What queued during this write has waited long enough: write it now (or back off).
       this.schedule(this.failures > 0 ? Math.min(maxBackoffMs, 50 * 2 ** this.failures) : 0);
-    } else {
-      for (const resolve of this.drainWaiters.splice(0)) resolve();
     }
   }
 
@@ -185,7 +194,7 @@ export class SectionUpdateLog implements OnApplicationShutdown {
     );
     this.queue = this.queue.filter((entry) => !landed.has(entry));
     this.tellCommitted(rows);
-    for (const entry of landed) entry.committed();
+    for (const entry of landed) this.settle(entry);
   }
 
   private tellCommitted(written: Array<{ section_id: string; seq: string }>): void {
