@@ -82,13 +82,14 @@ export class Typist {
     url: string,
     readonly sectionId: string,
     cookie: string,
+    { ackTimeoutMs = 5_000 }: { ackTimeoutMs?: number } = {},
   ) {
     this.provider = new SectionProvider({
       url,
       sectionId,
       headers: { cookie: `cp_session=${cookie}`, origin: url },
       reconnect: quickReconnect,
-      ackTimeoutMs: 5_000,
+      ackTimeoutMs,
     });
     // Acknowledgements come back in the order the changes were made (one socket, one commit
     // queue), so when `count` changes are unacknowledged, all but the newest `count` words are

@@ -65,7 +65,11 @@ describe('PostgreSQL cut off during editing', () => {
     const client = await signedIn(new ApiClient(api.baseUrl), author);
     const cookie = client.sessionCookie!;
     const typists = sectionIds.flatMap((sectionId, s) =>
-      [0, 1].map((p) => new Typist(`s${s}p${p}`, api.baseUrl, sectionId, cookie)),
+      // A short acknowledgement timeout, so the editors send unacknowledged updates again during
+      // the outage, as a browser does when it lasts longer than its timeout.
+      [0, 1].map(
+        (p) => new Typist(`s${s}p${p}`, api.baseUrl, sectionId, cookie, { ackTimeoutMs: 1_000 }),
+      ),
     );
     await Promise.all(typists.map((typist) => typist.provider.synced()));
     for (const typist of typists) typist.start(30);
