@@ -10,6 +10,7 @@ import { DataSource } from 'typeorm';
 import { AppModule } from './app.module.js';
 import { CollabIoAdapter } from './collab/collab-io.adapter.js';
 import { AppExceptionFilter } from './common/exception.filter.js';
+import { stopOnSignals } from './common/graceful-shutdown.js';
 import { PinoNestLogger } from './common/logger.js';
 import { requestContextMiddleware } from './common/request-context.js';
 import { createValidationPipe } from './common/validation.js';
@@ -34,7 +35,7 @@ export async function startHttpServer(config: AppConfig, logger: Logger): Promis
   app.setGlobalPrefix('api');
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new AppExceptionFilter(logger));
-  app.enableShutdownHooks();
+  stopOnSignals(app, logger);
   app.useWebSocketAdapter(new CollabIoAdapter(app, config));
 
   const document = SwaggerModule.createDocument(

@@ -5,3 +5,4 @@ export * from './api-client.ts';
 export * from './chromium.ts';
 export * from './smtp-sink.ts';
 export * from './factories.ts';
+export * from './fault-proxy.ts';

@@ -28,7 +28,7 @@ import { CollabMetrics } from './collab-metrics.js';
 import { CollabSession } from './collab-session.js';
 import { CollabUpdates } from './collab-updates.service.js';
 import { SectionAccessService, type SectionAccessLevel } from './section-access.service.js';
-import { SectionDocuments } from './section-documents.service.js';
+import { SectionDocuments, type OpenSection } from './section-documents.service.js';
 import {
   RealtimeRooms,
   sectionRoom,
@@ -347,7 +347,7 @@ export class CollabGateway implements OnGatewayInit, OnApplicationShutdown {
       Y.applyUpdate(section.doc, change.payload, remoteOrigin);
       if (section.doc.store.pendingStructs || section.doc.store.pendingDs) {
         // We missed something on the way: take it from PostgreSQL.
-        void this.documents.resync(section, remoteOrigin).catch(() => undefined);
+        void this.resync(section).catch(() => undefined);
       }
     } catch (error) {
       this.logger.warn(
@@ -360,15 +360,25 @@ export class CollabGateway implements OnGatewayInit, OnApplicationShutdown {
   /** After a Redis outage, changes published meanwhile were lost to us: read them from PostgreSQL. */
   private async resyncAll(): Promise<void> {
     for (const section of this.documents.openSections()) {
-      await this.documents
-        .resync(section, remoteOrigin)
-        .catch((error: unknown) =>
-          this.logger.warn(
-            { event: 'collab_resync_failed', sectionId: section.sectionId, err: error },
-            'resync failed',
-          ),
-        );
+      await this.resync(section).catch((error: unknown) =>
+        this.logger.warn(
+          { event: 'collab_resync_failed', sectionId: section.sectionId, err: error },
+          'resync failed',
+        ),
+      );
     }
+  }
+
+  /**
+   * Catches a section up from PostgreSQL with what never came through Redis, and passes it on to
+   * the people here: their copies lack it too, and without it every later change stays pending.
+   */
+  private async resync(section: OpenSection): Promise<void> {
+    const missing = await this.documents.resync(section, remoteOrigin);
+    if (missing.byteLength <= 2) return;
+    this.server.local
+      .to(room(section.sectionId))
+      .emit(ServerEvent.Update, { sectionId: section.sectionId, update: missing });
   }
 
   private async followAccessChange(change: AccessChange): Promise<void> {

@@ -123,14 +123,18 @@ export class SectionDocuments implements OnApplicationShutdown {
     }
   }
 
-  /** Reads the section again from PostgreSQL and applies what this instance lacks. */
-  async resync(section: OpenSection, origin: unknown): Promise<void> {
+  /**
+   * Reads the section again from PostgreSQL and applies what this instance lacks; returns that,
+   * for the people here, who lack it too.
+   */
+  async resync(section: OpenSection, origin: unknown): Promise<Uint8Array> {
     const stored = await this.log.load(section.sectionId);
     const fresh = documentFromStored(stored.snapshot, stored.updates);
     const missing = Y.encodeStateAsUpdate(fresh, Y.encodeStateVector(section.doc));
     fresh.destroy();
     Y.applyUpdate(section.doc, missing, origin);
     for (const seq of stored.seqs) section.knownSeqs.add(seq);
+    return missing;
   }
 
   private acquire(sectionId: string): Promise<OpenSection> {

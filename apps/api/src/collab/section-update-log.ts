@@ -11,6 +11,8 @@ interface QueuedAppend {
   update: Uint8Array;
   userId: string | null;
   committed: () => void;
+  /** Waiting for everything queued up to and including this append (see `drained`). */
+  followers?: Array<() => void>;
 }
 
 export interface StoredSectionState {
@@ -37,7 +39,11 @@ export class SectionUpdateLog implements OnApplicationShutdown {
   private timer: NodeJS.Timeout | null = null;
   private flushing = false;
   private failures = 0;
-  private drainWaiters: Array<() => void> = [];
+  /**
+   * Appends of a write that failed without saying whether it committed (the connection dropped
+   * after the statement reached the server, say): checked against the log before writing again.
+   */
+  private readonly uncertain = new Set<QueuedAppend>();
   private closed = false;
   private readonly committedListeners: Array<(rows: CommittedRows) => void> = [];
 
@@ -75,10 +81,20 @@ export class SectionUpdateLog implements OnApplicationShutdown {
     this.committedListeners.push(listener);
   }
 
-  /** Resolves once everything queued so far is committed. */
+  /**
+   * Resolves once everything queued so far is committed. Appends are committed in queue order, so
+   * that is when the newest one is: waiting for the queue to be empty instead would never end while
+   * people keep typing.
+   */
   drained(): Promise<void> {
-    if (this.queue.length === 0 && !this.flushing) return Promise.resolve();
-    return new Promise((resolve) => this.drainWaiters.push(resolve));
+    const newest = this.queue[this.queue.length - 1];
+    if (!newest) return Promise.resolve();
+    return new Promise((resolve) => (newest.followers ??= []).push(resolve));
+  }
+
+  private settle(entry: QueuedAppend): void {
+    entry.committed();
+    for (const follower of entry.followers ?? []) follower();
   }
 
   private schedule(delayMs = this.config.collab.flushIntervalMs): void {
@@ -93,8 +109,10 @@ export class SectionUpdateLog implements OnApplicationShutdown {
   private async flush(): Promise<void> {
     if (this.flushing || this.queue.length === 0) return;
     this.flushing = true;
-    const batch = this.queue.slice(0, this.config.collab.flushBatchSize);
+    let batch: QueuedAppend[] = [];
     try {
+      if (this.uncertain.size > 0) await this.settleUncertain();
+      batch = this.queue.slice(0, this.config.collab.flushBatchSize);
       const written = await this.dataSource.query<Array<{ section_id: string; seq: string }>>(
         `INSERT INTO section_updates (section_id, update, user_id)
          SELECT t.section_id, t.update, t.user_id
@@ -117,8 +135,9 @@ export class SectionUpdateLog implements OnApplicationShutdown {
         );
       this.failures = 0;
       this.tellCommitted(written);
-      for (const entry of batch) entry.committed();
+      for (const entry of batch) this.settle(entry);
     } catch (error) {
+      for (const entry of batch) this.uncertain.add(entry);
       this.failures += 1;
       this.logger.error(
         {
@@ -135,9 +154,52 @@ export class SectionUpdateLog implements OnApplicationShutdown {
     if (this.queue.length > 0) {
       // What queued during this write has waited long enough: write it now (or back off).
       this.schedule(this.failures > 0 ? Math.min(maxBackoffMs, 50 * 2 ** this.failures) : 0);
-    } else {
-      for (const resolve of this.drainWaiters.splice(0)) resolve();
     }
+  }
+
+  /**
+   * Finds which appends of failed writes are in the log after all, and settles them as committed
+   * rather than writing them twice. A Yjs update's bytes name its author's client and clock, so a
+   * row with the same bytes in the same section is that append.
+   */
+  private async settleUncertain(): Promise<void> {
+    const entries = this.queue.filter((entry) => this.uncertain.has(entry));
+    this.uncertain.clear();
+    if (entries.length === 0) return;
+    const bytes = (entry: QueuedAppend) =>
+      Buffer.from(entry.update.buffer, entry.update.byteOffset, entry.update.byteLength);
+    let found: Array<{ section_id: string; update: Buffer; seq: string }>;
+    try {
+      found = await this.dataSource.query(
+        `SELECT section_id, update, seq::text AS seq FROM section_updates
+          WHERE section_id = ANY($1::uuid[]) AND update = ANY($2::bytea[])`,
+        [[...new Set(entries.map((entry) => entry.sectionId))], entries.map(bytes)],
+      );
+    } catch (error) {
+      for (const entry of entries) this.uncertain.add(entry);
+      throw error;
+    }
+    const landed = new Set<QueuedAppend>();
+    const rows: Array<{ section_id: string; seq: string }> = [];
+    for (const row of found) {
+      const entry = entries.find(
+        (candidate) =>
+          !landed.has(candidate) &&
+          candidate.sectionId === row.section_id &&
+          bytes(candidate).equals(row.update),
+      );
+      if (!entry) continue;
+      landed.add(entry);
+      rows.push(row);
+    }
+    if (landed.size === 0) return;
+    this.logger.warn(
+      { event: 'collab_log_write_had_landed', appends: landed.size },
+      'a failed write of section updates had committed; not writing it again',
+    );
+    this.queue = this.queue.filter((entry) => !landed.has(entry));
+    this.tellCommitted(rows);
+    for (const entry of landed) this.settle(entry);
   }
 
   private tellCommitted(written: Array<{ section_id: string; seq: string }>): void {
