@@ -4,8 +4,9 @@ import { Awareness } from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { LOGGER } from '../common/logger.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { CollabFanout } from './collab-fanout.service.js';
 import { SectionCompaction, type LiveSectionDocument } from './section-compaction.service.js';
-import { SectionUpdateLog } from './section-update-log.js';
+import { SectionUpdateLog, type StoredSectionState } from './section-update-log.js';
 import { documentFromStored } from './stored-document.js';
 
 /** A section's text held in memory while anyone has it open. */
@@ -40,6 +41,7 @@ export class SectionDocuments implements OnApplicationShutdown {
   constructor(
     private readonly log: SectionUpdateLog,
     private readonly compaction: SectionCompaction,
+    private readonly fanout: CollabFanout,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {
@@ -146,7 +148,15 @@ export class SectionDocuments implements OnApplicationShutdown {
 
   private async load(sectionId: string): Promise<OpenSection> {
     const started = Date.now();
-    const stored = await this.log.load(sectionId);
+    // Registered as a holder before reading PostgreSQL: see CollabFanout and decision 13.
+    this.fanout.hold(sectionId);
+    let stored: StoredSectionState;
+    try {
+      stored = await this.log.load(sectionId);
+    } catch (error) {
+      this.fanout.release(sectionId);
+      throw error;
+    }
     const doc = documentFromStored(stored.snapshot, stored.updates);
     if (doc.store.pendingStructs || doc.store.pendingDs) {
       this.logger.error(
@@ -172,6 +182,7 @@ export class SectionDocuments implements OnApplicationShutdown {
       idleTimer: null,
     };
     this.open.set(sectionId, section);
+    this.fanout.opened(sectionId, () => Y.encodeStateVector(doc));
     this.logger.debug(
       { event: 'collab_loaded', sectionId, rows: stored.updates.length, ms: Date.now() - started },
       'section loaded',
@@ -198,6 +209,7 @@ export class SectionDocuments implements OnApplicationShutdown {
   private drop(section: OpenSection): void {
     if (this.open.get(section.sectionId) !== section) return;
     this.open.delete(section.sectionId);
+    this.fanout.release(section.sectionId);
     section.awareness.destroy();
     section.doc.destroy();
   }
