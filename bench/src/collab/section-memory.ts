@@ -1,10 +1,10 @@
 /**
  * What a long section costs the API in memory: a fresh API opens a small section once (so the
  * process is warm), then a client opens S sections each holding about 20 pages of typed text, and
- * two growths are divided by S: the API's live V8 heap after a full garbage collection (taken by
- * heap-probe.js inside the API), which is the document and its bookkeeping, and the growth of its
- * resident set (VmRSS), after a settling pause, an upper bound that also counts garbage and memory
- * V8 has not returned.
+ * two growths are divided by S: the API's live V8 heap and the ArrayBuffers it keeps, after a full
+ * garbage collection (taken by heap-probe.js inside the API), which is the document and its
+ * bookkeeping; and the growth of its resident set (VmRSS) after a settling pause, an upper bound
+ * that also counts garbage and memory V8 has not returned.
  */
 import { createCollabSocket, SectionProvider, type CollabSocket } from '@commonplan/collab-client';
 import {
@@ -22,7 +22,7 @@ export interface SectionMemoryResult {
   /** Characters of text in one such section, as the client sees it. */
   characters: number;
   rssKbPerSection: number;
-  /** Growth of the live heap (after garbage collection) per section. */
+  /** Growth of the live heap and buffers (after garbage collection) per section. */
   heapKbPerSection: number;
 }
 

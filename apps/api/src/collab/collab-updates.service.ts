@@ -7,6 +7,7 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import type { CollabSession } from './collab-session.js';
 import { SectionDocuments, type OpenSection } from './section-documents.service.js';
 import { SectionUpdateLog } from './section-update-log.js';
+import { changedDocument } from './stored-document.js';
 import { liveState, updateRefusal } from './update-rules.js';
 
 export type UpdateOutcome =
@@ -106,12 +107,4 @@ export class CollabUpdates {
     const committed = this.log.append(section.sectionId, change, session.auth.user.id);
     return { ok: true, applied: change, committed, partial: failed || incomplete };
   }
-}
-
-/** Whether a finished transaction added or deleted anything (as Yjs decides whether to emit one). */
-function changedDocument(transaction: Y.Transaction): boolean {
-  if (transaction.deleteSet.clients.size > 0) return true;
-  for (const [client, clock] of transaction.afterState)
-    if (transaction.beforeState.get(client) !== clock) return true;
-  return false;
 }

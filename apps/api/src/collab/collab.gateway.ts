@@ -267,7 +267,7 @@ export class CollabGateway implements OnGatewayInit, OnApplicationShutdown {
     if (problem) return this.reply(socket, null, problem, sectionId);
     socket.emit(ServerEvent.SyncStep2, {
       sectionId,
-      update: Y.encodeStateAsUpdate(section.doc, stateVector),
+      update: this.documents.missingFrom(section, stateVector),
     });
   }
 

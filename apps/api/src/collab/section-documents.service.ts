@@ -7,7 +7,7 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { CollabFanout } from './collab-fanout.service.js';
 import { SectionCompaction, type LiveSectionDocument } from './section-compaction.service.js';
 import { SectionUpdateLog, type StoredSectionState } from './section-update-log.js';
-import { documentFromStored } from './stored-document.js';
+import { changedDocument, documentFromStored } from './stored-document.js';
 
 /** A section's text held in memory while anyone has it open. */
 export interface OpenSection {
@@ -21,6 +21,12 @@ export interface OpenSection {
   awarenessOwners: Map<number, string>;
   /** An upper bound on the encoded document's size, recomputed exactly when it nears the cap. */
   estimatedBytes: number;
+  /**
+   * The whole document as one update, while it is exactly the stored snapshot it was loaded from
+   * (no log rows after it, nothing changed since): what a newcomer with an empty document needs,
+   * sent without encoding the document again. Dropped at the first change.
+   */
+  wholeState: Uint8Array | null;
   /** Log rows not yet merged into the snapshot, as far as this instance knows. */
   logRows: number;
   /** Sequence numbers of log rows the document is known to contain (loaded or appended here). */
@@ -125,6 +131,17 @@ export class SectionDocuments implements OnApplicationShutdown {
     }
   }
 
+  /**
+   * What a client whose document is at `stateVector` lacks, as one update. A newcomer with an
+   * empty document gets the stored snapshot as it is when nothing has changed since loading: a
+   * long section opens without encoding it again.
+   */
+  missingFrom(section: OpenSection, stateVector: Uint8Array): Uint8Array {
+    const empty = stateVector.byteLength === 1 && stateVector[0] === 0;
+    if (empty && section.wholeState) return section.wholeState;
+    return Y.encodeStateAsUpdate(section.doc, stateVector);
+  }
+
   /** Reads the section again from PostgreSQL and applies what this instance lacks. */
   async resync(section: OpenSection, origin: unknown): Promise<void> {
     const stored = await this.log.load(section.sectionId);
@@ -177,10 +194,19 @@ export class SectionDocuments implements OnApplicationShutdown {
       estimatedBytes:
         (stored.snapshot?.byteLength ?? 0) +
         stored.updates.reduce((sum, update) => sum + update.byteLength, 0),
+      wholeState: stored.updates.length === 0 ? stored.snapshot : null,
       logRows: stored.updates.length,
       knownSeqs: new Set(stored.seqs),
       idleTimer: null,
     };
+    if (section.wholeState) {
+      const forget = (transaction: Y.Transaction) => {
+        if (!changedDocument(transaction)) return;
+        section.wholeState = null;
+        doc.off('afterTransaction', forget);
+      };
+      doc.on('afterTransaction', forget);
+    }
     this.open.set(sectionId, section);
     this.fanout.opened(sectionId, () => Y.encodeStateVector(doc));
     this.logger.debug(
