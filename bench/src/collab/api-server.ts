@@ -8,7 +8,7 @@ import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { sleep } from './clock.js';
-import { heapProbeMarker } from './heap-probe.js';
+import type { HeapProbeAnswer } from './heap-probe.js';
 import { workspaceRoot } from './workspace.js';
 
 /** Where this file's build lives, and heap-probe.js beside it. */
@@ -76,7 +76,7 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
         ...(options.heapProbe ? { BENCH_HEAP_PROBE: '1' } : {}),
         ...options.env,
       },
-      stdio: ['ignore', 'pipe', 'pipe'],
+      stdio: options.heapProbe ? ['ignore', 'pipe', 'pipe', 'ipc'] : ['ignore', 'pipe', 'pipe'],
     },
   );
   const output: string[] = [];
@@ -84,21 +84,13 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
     output.push(chunk.toString());
     if (output.length > 200) output.shift();
   };
-  let stdoutTail = '';
-  const heapWaiters: Array<(bytes: number) => void> = [];
-  child.stdout?.on('data', (chunk: Buffer) => {
-    stdoutTail += chunk.toString();
-    const lines = stdoutTail.split('\n');
-    stdoutTail = lines.pop() ?? '';
-    for (const line of lines)
-      if (line.startsWith(heapProbeMarker))
-        heapWaiters.shift()?.(Number(line.slice(heapProbeMarker.length + 1)));
-  });
   const heapUsedKb = async () => {
     if (!options.heapProbe) throw new Error('the API was started without the heap probe');
-    const bytes = new Promise<number>((resolve) => heapWaiters.push(resolve));
-    child.kill('SIGUSR2');
-    return (await bytes) / 1024;
+    const answer = new Promise<HeapProbeAnswer>((resolve) =>
+      child.once('message', (message) => resolve(message as HeapProbeAnswer)),
+    );
+    child.send('heap');
+    return (await answer).liveBytes / 1024;
   };
   child.stdout?.on('data', keep);
   child.stderr?.on('data', keep);
