@@ -66,8 +66,6 @@ export class CollabFanout implements OnModuleInit, OnApplicationShutdown {
   private readonly stateVectors = new Map<string, () => Uint8Array>();
   private heartbeat: NodeJS.Timeout | null = null;
   private wasDisconnected = false;
-  /** Publishes left out because no one else held the section, for the metrics and tests. */
-  skipped = 0;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -99,7 +97,11 @@ export class CollabFanout implements OnModuleInit, OnApplicationShutdown {
       if (!this.wasDisconnected) return;
       this.wasDisconnected = false;
       this.holders.forgetOthers();
-      for (const sectionId of this.holders.heldSections()) this.announce(sectionId);
+      // Redis may have restarted empty: register again, and tell the others what we hold.
+      for (const sectionId of this.holders.heldSections()) {
+        this.register(sectionId);
+        this.announce(sectionId);
+      }
       for (const listener of this.reconnectListeners) listener();
     });
     void this.subscriber.subscribe(this.channel).catch(() => undefined);
@@ -152,10 +154,7 @@ export class CollabFanout implements OnModuleInit, OnApplicationShutdown {
   }
 
   publish(change: RemoteChange): void {
-    if (!this.holders.othersMayHold(change.sectionId, Date.now())) {
-      this.skipped += 1;
-      return;
-    }
+    if (!this.holders.othersMayHold(change.sectionId, Date.now())) return;
     this.send(
       { from: this.instanceId, kind: change.kind, sectionId: change.sectionId },
       change.payload,
@@ -216,9 +215,11 @@ export class CollabFanout implements OnModuleInit, OnApplicationShutdown {
 
   private readHolders(sectionId: string): void {
     const now = Date.now();
+    const holding = this.holders.holding(sectionId);
     this.publisher
       .zrangebyscore(this.holdersKey(sectionId), now, '+inf', 'WITHSCORES')
       .then((flat) => {
+        if (this.holders.holding(sectionId) !== holding) return;
         const others = new Map<string, number>();
         for (let i = 0; i + 1 < flat.length; i += 2)
           if (flat[i] !== this.instanceId) others.set(flat[i]!, Number(flat[i + 1]));

@@ -48,4 +48,13 @@ describe('whether a change must be published to other instances', () => {
     holders.forgetOthers();
     expect(holders.othersMayHold('s', now)).toBe(true);
   });
+
+  it('tells a holding apart from an earlier holding of the same section', () => {
+    const holders = new SectionHolders();
+    holders.hold('s');
+    const first = holders.holding('s');
+    holders.release('s');
+    holders.hold('s');
+    expect(holders.holding('s')).not.toBe(first);
+  });
 });

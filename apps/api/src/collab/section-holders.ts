@@ -28,6 +28,14 @@ export class SectionHolders {
     return this.held.has(sectionId);
   }
 
+  /**
+   * Identifies this holding of the section: a registry read issued for an earlier holding (the
+   * section was dropped and opened again meanwhile) must not count for this one.
+   */
+  holding(sectionId: string): object | undefined {
+    return this.held.get(sectionId);
+  }
+
   heldSections(): string[] {
     return [...this.held.keys()];
   }
