@@ -5,15 +5,25 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { sleep } from './clock.js';
+import type { HeapProbeAnswer } from './heap-probe.js';
 import { workspaceRoot } from './workspace.js';
+
+/** Where this file's build lives, and heap-probe.js beside it. */
+const benchDist = dirname(fileURLToPath(import.meta.url));
 
 export interface ApiServer {
   baseUrl: string;
   pid: number;
   process: ChildProcess;
   stop(): Promise<void>;
+  /**
+   * The API's live heap after a full garbage collection, in KiB; only for a server started with
+   * `heapProbe`.
+   */
+  heapUsedKb(): Promise<number>;
 }
 
 export interface ApiServerOptions {
@@ -23,6 +33,8 @@ export interface ApiServerOptions {
   env?: Record<string, string>;
   /** Extra arguments for node, e.g. `--cpu-prof` (from BENCH_API_NODE_ARGS). */
   nodeArgs?: string[];
+  /** Load heap-probe.js into the API, so `heapUsedKb()` can ask it for its live heap. */
+  heapProbe?: boolean;
 }
 
 function freePort(): Promise<number> {
@@ -42,7 +54,13 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
   const baseUrl = `http://127.0.0.1:${port}`;
   const child = spawn(
     process.execPath,
-    [...(options.nodeArgs ?? []), join(workspaceRoot, 'apps/api/dist/main.js')],
+    [
+      ...(options.nodeArgs ?? []),
+      ...(options.heapProbe
+        ? ['--expose-gc', '--import', pathToFileURL(join(benchDist, 'heap-probe.js')).href]
+        : []),
+      join(workspaceRoot, 'apps/api/dist/main.js'),
+    ],
     {
       cwd: workspaceRoot,
       env: {
@@ -55,15 +73,24 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
         DATABASE_URL: options.databaseUrl,
         REDIS_URL: options.redisUrl,
         REDIS_PREFIX: options.redisPrefix,
+        ...(options.heapProbe ? { BENCH_HEAP_PROBE: '1' } : {}),
         ...options.env,
       },
-      stdio: ['ignore', 'pipe', 'pipe'],
+      stdio: options.heapProbe ? ['ignore', 'pipe', 'pipe', 'ipc'] : ['ignore', 'pipe', 'pipe'],
     },
   );
   const output: string[] = [];
   const keep = (chunk: Buffer) => {
     output.push(chunk.toString());
     if (output.length > 200) output.shift();
+  };
+  const heapUsedKb = async () => {
+    if (!options.heapProbe) throw new Error('the API was started without the heap probe');
+    const answer = new Promise<HeapProbeAnswer>((resolve) =>
+      child.once('message', (message) => resolve(message as HeapProbeAnswer)),
+    );
+    child.send('heap');
+    return (await answer).liveBytes / 1024;
   };
   child.stdout?.on('data', keep);
   child.stderr?.on('data', keep);
@@ -91,7 +118,7 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
     }
     await sleep(100);
   }
-  return { baseUrl, pid: child.pid!, process: child, stop };
+  return { baseUrl, pid: child.pid!, process: child, stop, heapUsedKb };
 }
 
 const clockTicksPerSecond = 100;

@@ -247,7 +247,7 @@ async function main(): Promise<void> {
         );
         runs.sectionMemory.push(memory);
         say(
-          `  ${memory.rssKbPerSection.toFixed(0)} KiB RSS growth per section (${memory.characters.toLocaleString('en-GB')} characters of markup each, ${state.length.toLocaleString('en-GB')} B as one update)`,
+          `  ${memory.heapKbPerSection.toFixed(0)} KiB live heap, ${memory.rssKbPerSection.toFixed(0)} KiB RSS growth per section (${memory.characters.toLocaleString('en-GB')} characters of markup each, ${state.length.toLocaleString('en-GB')} B as one update)`,
         );
       }
     }

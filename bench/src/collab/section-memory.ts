@@ -1,9 +1,10 @@
 /**
  * What a long section costs the API in memory: a fresh API opens a small section once (so the
  * process is warm), then a client opens S sections each holding about 20 pages of typed text, and
- * the growth of the API's resident set (VmRSS), after a settling pause, is divided by S. It is RSS
- * growth, not a heap figure: it includes the document, its join bookkeeping and any garbage V8 has
- * not yet returned, so it is an upper bound on the document's own size.
+ * two growths are divided by S: the API's live V8 heap and the ArrayBuffers it keeps, after a full
+ * garbage collection (taken by heap-probe.js inside the API), which is the document and its
+ * bookkeeping; and the growth of its resident set (VmRSS) after a settling pause, an upper bound
+ * that also counts garbage and memory V8 has not returned.
  */
 import { createCollabSocket, SectionProvider, type CollabSocket } from '@commonplan/collab-client';
 import {
@@ -21,6 +22,8 @@ export interface SectionMemoryResult {
   /** Characters of text in one such section, as the client sees it. */
   characters: number;
   rssKbPerSection: number;
+  /** Growth of the live heap and buffers (after garbage collection) per section. */
+  heapKbPerSection: number;
 }
 
 const settleMs = 2_000;
@@ -46,7 +49,7 @@ export async function measureSectionMemory(
   warmSectionId: string,
   sectionIds: string[],
 ): Promise<SectionMemoryResult> {
-  const server = await startApiServer(serverOptions);
+  const server = await startApiServer({ ...serverOptions, heapProbe: true });
   const sockets: CollabSocket[] = [];
   const providers: SectionProvider[] = [];
   try {
@@ -66,6 +69,7 @@ export async function measureSectionMemory(
     await warm.synced();
     await sleep(settleMs);
     const before = processRssKb(server.pid);
+    const heapBefore = await server.heapUsedKb();
     const opened = sectionIds.map(
       (sectionId, index) =>
         new SectionProvider({
@@ -78,11 +82,13 @@ export async function measureSectionMemory(
     await Promise.all(opened.map((provider) => provider.synced()));
     await sleep(settleMs);
     const after = processRssKb(server.pid);
+    const heapAfter = await server.heapUsedKb();
     const characters = opened[0]!.doc.getXmlFragment(contentFragment).toString().length;
     return {
       sections: sectionIds.length,
       characters,
       rssKbPerSection: (after - before) / sectionIds.length,
+      heapKbPerSection: (heapAfter - heapBefore) / sectionIds.length,
     };
   } finally {
     for (const provider of providers) provider.destroy();

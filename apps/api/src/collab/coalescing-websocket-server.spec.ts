@@ -20,26 +20,40 @@ function recordingStream(): { stream: Duplex; calls: string[][] } {
 }
 
 const nextTick = () => new Promise<void>((resolve) => process.nextTick(resolve));
+const nextPass = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 describe('coalesced writes to a connection', () => {
-  it('sends everything written in one turn of the event loop as one write', async () => {
+  it('sends everything written in one pass of the event loop as one write', async () => {
     const { stream, calls } = recordingStream();
     coalesceWrites(stream);
     stream.write('header frame');
     stream.write('attachment frame');
+    await nextTick();
     stream.write('acknowledgement');
     expect(calls).toEqual([]);
-    await nextTick();
+    await nextPass();
     expect(calls).toEqual([['header frame', 'attachment frame', 'acknowledgement']]);
   });
 
-  it('does not hold a write back past the turn it was made in', async () => {
+  it('uncorks every connection written to in the pass', async () => {
+    const [one, two] = [recordingStream(), recordingStream()];
+    coalesceWrites(one.stream);
+    coalesceWrites(two.stream);
+    one.stream.write('to one');
+    two.stream.write('to two');
+    two.stream.write('again to two');
+    await nextPass();
+    expect(one.calls).toEqual([['to one']]);
+    expect(two.calls).toEqual([['to two', 'again to two']]);
+  });
+
+  it('does not hold a write back past the pass it was made in', async () => {
     const { stream, calls } = recordingStream();
     coalesceWrites(stream);
     stream.write('first');
-    await nextTick();
+    await nextPass();
     stream.write('second');
-    await nextTick();
+    await nextPass();
     expect(calls).toEqual([['first'], ['second']]);
   });
 
@@ -49,7 +63,7 @@ describe('coalesced writes to a connection', () => {
     stream.destroy();
     stream.on('error', () => undefined);
     stream.write('late');
-    await nextTick();
+    await nextPass();
     expect(calls).toEqual([]);
   });
 });

@@ -5,6 +5,7 @@ import { collabParser, collabPath } from '@commonplan/protocol';
 import type { Redis } from 'ioredis';
 import { Server } from 'socket.io';
 import type { AppConfig } from '../config/app-config.js';
+import { framingBinaryOnce } from './binary-frames.js';
 import { CoalescingWebSocketServer } from './coalescing-websocket-server.js';
 import { pubSubConnection } from './collab-redis.js';
 
@@ -38,9 +39,10 @@ export class CollabIoAdapter extends AbstractWsAdapter {
     const subscriber = pubSubConnection(this.config.redis);
     for (const connection of [publisher, subscriber]) connection.on('error', () => undefined);
     this.connections.push(publisher, subscriber);
-    server.adapter(
-      createAdapter(publisher, subscriber, { key: `${this.config.redis.prefix}socket.io` }),
-    );
+    const redisAdapter = createAdapter(publisher, subscriber, {
+      key: `${this.config.redis.prefix}socket.io`,
+    });
+    server.adapter(framingBinaryOnce(redisAdapter) as unknown as Parameters<Server['adapter']>[0]);
     return server;
   }
 

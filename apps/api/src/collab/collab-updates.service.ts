@@ -7,7 +7,8 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import type { CollabSession } from './collab-session.js';
 import { SectionDocuments, type OpenSection } from './section-documents.service.js';
 import { SectionUpdateLog } from './section-update-log.js';
-import { updateRefusal } from './update-rules.js';
+import { changedDocument } from './stored-document.js';
+import { liveState, updateRefusal } from './update-rules.js';
 
 export type UpdateOutcome =
   | {
@@ -46,7 +47,7 @@ export class CollabUpdates {
     if (!joined || !section) return { ok: false, code: 'not_joined' };
     if (!joined.canEdit) return { ok: false, code: 'read_only' };
     if (!session.updates.take()) return { ok: false, code: 'rate_limited' };
-    const refusal = updateRefusal(update, Y.decodeStateVector(Y.encodeStateVector(section.doc)));
+    const refusal = updateRefusal(update, liveState(section.doc));
     if (refusal) return { ok: false, code: refusal };
     if (!this.fits(section, update.byteLength)) return { ok: false, code: 'document_too_large' };
     if (!this.log.hasRoom()) return { ok: false, code: 'persistence_unavailable' };
@@ -62,22 +63,22 @@ export class CollabUpdates {
   }
 
   private apply(section: OpenSection, update: Uint8Array, session: CollabSession): UpdateOutcome {
-    const captured: { change: Uint8Array | null } = { change: null };
-    const capture = (change: Uint8Array, origin: unknown) => {
-      if (origin === session) captured.change = change;
-    };
-    section.doc.on('update', capture);
+    // The transaction says whether anything was new, so Yjs need not encode the change again: the
+    // update passed the checks, so what it adds to the document is exactly what it says, and is
+    // relayed and logged as received.
+    let transaction: Y.Transaction | null = null;
     let failed = false;
     try {
-      Y.applyUpdate(section.doc, update, session);
+      section.doc.transact((current) => {
+        transaction = current;
+        Y.applyUpdate(section.doc, update, session);
+      }, session);
     } catch (error) {
       failed = true;
       this.logger.error(
         { event: 'collab_apply_failed', sectionId: section.sectionId, err: error },
         'update failed to apply',
       );
-    } finally {
-      section.doc.off('update', capture);
     }
     const store = section.doc.store;
     const incomplete = store.pendingStructs !== null || store.pendingDs !== null;
@@ -90,13 +91,18 @@ export class CollabUpdates {
         'update left pending structs',
       );
     }
-    const { change } = captured;
-    if (!change) {
+    const done = transaction as Y.Transaction | null;
+    if (!done || !changedDocument(done)) {
       if (failed || incomplete) return { ok: false, code: 'update_malformed' };
       // Nothing new: acknowledge once whatever brought it here first is durable.
       return { ok: true, applied: null, committed: this.log.drained(), partial: false };
     }
-    // Whatever integrated is part of the document now, so it must reach the log and the room.
+    // Whatever integrated is part of the document now, so it must reach the log and the room. When
+    // the update broke part-way, what integrated is everything after the state before it.
+    const change =
+      failed || incomplete
+        ? Y.encodeStateAsUpdate(section.doc, Y.encodeStateVector(done.beforeState))
+        : update;
     section.estimatedBytes += change.byteLength;
     const committed = this.log.append(section.sectionId, change, session.auth.user.id);
     return { ok: true, applied: change, committed, partial: failed || incomplete };

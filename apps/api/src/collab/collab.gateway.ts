@@ -22,7 +22,7 @@ import { AwarenessClaims } from './awareness-rules.js';
 import { CollabAccessEvents } from './collab-access-events.service.js';
 import { CollabAwareness } from './collab-awareness.service.js';
 import { handshakeError, refusal } from './collab.errors.js';
-import { CollabFanout, type RemoteChange } from './collab-fanout.service.js';
+import { CollabFanout, type HolderArrived, type RemoteChange } from './collab-fanout.service.js';
 import { CollabHandshake } from './collab-handshake.service.js';
 import { CollabMetrics } from './collab-metrics.js';
 import { CollabSession } from './collab-session.js';
@@ -107,6 +107,7 @@ export class CollabGateway implements OnGatewayInit, OnApplicationShutdown {
     server.on('connection', (socket: Socket) => this.attach(socket));
     this.fanout.onRemoteChange((change) => this.applyRemote(change));
     this.fanout.onReconnect(() => void this.resyncAll());
+    this.fanout.onHolderArrived((arrival) => this.catchUp(arrival));
     this.accessEvents.onChange((change) => void this.followAccessChange(change));
     this.recheckTimer = setInterval(
       () => void this.recheckAll(),
@@ -270,7 +271,7 @@ export class CollabGateway implements OnGatewayInit, OnApplicationShutdown {
     if (problem) return this.reply(socket, null, problem, sectionId);
     socket.emit(ServerEvent.SyncStep2, {
       sectionId,
-      update: Y.encodeStateAsUpdate(section.doc, stateVector),
+      update: this.documents.missingFrom(section, stateVector),
     });
   }
 
@@ -333,6 +334,7 @@ export class CollabGateway implements OnGatewayInit, OnApplicationShutdown {
    * it to our copy of the document.
    */
   private applyRemote(change: RemoteChange): void {
+    if (change.catchUp) return this.applyCatchUp(change);
     const event = change.kind === 'awareness' ? ServerEvent.Awareness : ServerEvent.Update;
     this.server.local
       .to(room(change.sectionId))
@@ -355,6 +357,49 @@ export class CollabGateway implements OnGatewayInit, OnApplicationShutdown {
         'remote change failed',
       );
     }
+  }
+
+  /**
+   * Another instance holding the section answered our opening with what we lacked: apply it and
+   * pass on to our people only what was new to us.
+   */
+  private applyCatchUp(change: RemoteChange): void {
+    const section = this.documents.get(change.sectionId);
+    if (!section) return;
+    const captured: Uint8Array[] = [];
+    const capture = (update: Uint8Array, origin: unknown) => {
+      if (origin === remoteOrigin) captured.push(update);
+    };
+    section.doc.on('update', capture);
+    try {
+      Y.applyUpdate(section.doc, change.payload, remoteOrigin);
+    } catch (error) {
+      this.logger.warn(
+        { event: 'collab_catch_up_failed', sectionId: change.sectionId, err: error },
+        'catching up with another instance failed',
+      );
+    } finally {
+      section.doc.off('update', capture);
+    }
+    for (const update of captured)
+      this.server.local
+        .to(room(change.sectionId))
+        .emit(ServerEvent.Update, { sectionId: change.sectionId, update });
+    if (section.doc.store.pendingStructs || section.doc.store.pendingDs)
+      void this.resync(section).catch(() => undefined);
+  }
+
+  /** Another instance opened a section we hold: send it what it did not load from PostgreSQL. */
+  private catchUp(arrival: HolderArrived): void {
+    const section = this.documents.get(arrival.sectionId);
+    if (!section) return;
+    let missing: Uint8Array;
+    try {
+      missing = Y.encodeStateAsUpdate(section.doc, arrival.stateVector);
+    } catch {
+      missing = Y.encodeStateAsUpdate(section.doc);
+    }
+    this.fanout.catchUp(arrival, missing);
   }
 
   /** After a Redis outage, changes published meanwhile were lost to us: read them from PostgreSQL. */

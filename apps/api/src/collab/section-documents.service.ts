@@ -4,9 +4,10 @@ import { Awareness } from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { LOGGER } from '../common/logger.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { CollabFanout } from './collab-fanout.service.js';
 import { SectionCompaction, type LiveSectionDocument } from './section-compaction.service.js';
-import { SectionUpdateLog } from './section-update-log.js';
-import { documentFromStored } from './stored-document.js';
+import { SectionUpdateLog, type StoredSectionState } from './section-update-log.js';
+import { changedDocument, documentFromStored } from './stored-document.js';
 
 /** A section's text held in memory while anyone has it open. */
 export interface OpenSection {
@@ -20,6 +21,12 @@ export interface OpenSection {
   awarenessOwners: Map<number, string>;
   /** An upper bound on the encoded document's size, recomputed exactly when it nears the cap. */
   estimatedBytes: number;
+  /**
+   * The whole document as one update, while it is exactly the stored snapshot it was loaded from
+   * (no log rows after it, nothing changed since): what a newcomer with an empty document needs,
+   * sent without encoding the document again. Dropped at the first change.
+   */
+  wholeState: Uint8Array | null;
   /** Log rows not yet merged into the snapshot, as far as this instance knows. */
   logRows: number;
   /** Sequence numbers of log rows the document is known to contain (loaded or appended here). */
@@ -40,6 +47,7 @@ export class SectionDocuments implements OnApplicationShutdown {
   constructor(
     private readonly log: SectionUpdateLog,
     private readonly compaction: SectionCompaction,
+    private readonly fanout: CollabFanout,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {
@@ -124,6 +132,17 @@ export class SectionDocuments implements OnApplicationShutdown {
   }
 
   /**
+   * What a client whose document is at `stateVector` lacks, as one update. A newcomer with an
+   * empty document gets the stored snapshot as it is when nothing has changed since loading: a
+   * long section opens without encoding it again.
+   */
+  missingFrom(section: OpenSection, stateVector: Uint8Array): Uint8Array {
+    const empty = stateVector.byteLength === 1 && stateVector[0] === 0;
+    if (empty && section.wholeState) return section.wholeState;
+    return Y.encodeStateAsUpdate(section.doc, stateVector);
+  }
+
+  /**
    * Reads the section again from PostgreSQL and applies what this instance lacks; returns that,
    * for the people here, who lack it too.
    */
@@ -150,7 +169,15 @@ export class SectionDocuments implements OnApplicationShutdown {
 
   private async load(sectionId: string): Promise<OpenSection> {
     const started = Date.now();
-    const stored = await this.log.load(sectionId);
+    // Registered as a holder before reading PostgreSQL: see CollabFanout and decision 13.
+    this.fanout.hold(sectionId);
+    let stored: StoredSectionState;
+    try {
+      stored = await this.log.load(sectionId);
+    } catch (error) {
+      this.fanout.release(sectionId);
+      throw error;
+    }
     const doc = documentFromStored(stored.snapshot, stored.updates);
     if (doc.store.pendingStructs || doc.store.pendingDs) {
       this.logger.error(
@@ -171,11 +198,21 @@ export class SectionDocuments implements OnApplicationShutdown {
       estimatedBytes:
         (stored.snapshot?.byteLength ?? 0) +
         stored.updates.reduce((sum, update) => sum + update.byteLength, 0),
+      wholeState: stored.updates.length === 0 ? stored.snapshot : null,
       logRows: stored.updates.length,
       knownSeqs: new Set(stored.seqs),
       idleTimer: null,
     };
+    if (section.wholeState) {
+      const forget = (transaction: Y.Transaction) => {
+        if (!changedDocument(transaction)) return;
+        section.wholeState = null;
+        doc.off('afterTransaction', forget);
+      };
+      doc.on('afterTransaction', forget);
+    }
     this.open.set(sectionId, section);
+    this.fanout.opened(sectionId, () => Y.encodeStateVector(doc));
     this.logger.debug(
       { event: 'collab_loaded', sectionId, rows: stored.updates.length, ms: Date.now() - started },
       'section loaded',
@@ -202,6 +239,7 @@ export class SectionDocuments implements OnApplicationShutdown {
   private drop(section: OpenSection): void {
     if (this.open.get(section.sectionId) !== section) return;
     this.open.delete(section.sectionId);
+    this.fanout.release(section.sectionId);
     section.awareness.destroy();
     section.doc.destroy();
   }

@@ -15,3 +15,11 @@ export function documentFromStored(
   });
   return doc;
 }
+
+/** Whether a finished transaction added or deleted anything (as Yjs decides whether to emit one). */
+export function changedDocument(transaction: Y.Transaction): boolean {
+  if (transaction.deleteSet.clients.size > 0) return true;
+  for (const [client, clock] of transaction.afterState)
+    if (transaction.beforeState.get(client) !== clock) return true;
+  return false;
+}

@@ -7,10 +7,44 @@
 import * as Y from 'yjs';
 import type { CollabErrorCode } from '@commonplan/protocol';
 
-export type StateVector = Map<number, number>;
+/** How far the document has each client's structs: a decoded state vector, or the document's store. */
+export interface StateVector {
+  get(client: number): number | undefined;
+}
 
 function stateOf(vector: StateVector, client: number): number {
   return vector.get(client) ?? 0;
+}
+
+/** A document's state as `updateRefusal` reads it, without encoding its state vector. */
+export function liveState(doc: Y.Doc): StateVector {
+  return { get: (client) => Y.getState(doc.store, client) };
+}
+
+/**
+ * Where each client's structs in the update start and end, from the structs already decoded (the
+ * same as Y.parseUpdateMeta, without decoding the update a second time).
+ */
+function clockRanges(
+  structs: ReadonlyArray<{ id: { client: number; clock: number }; length: number }>,
+): {
+  from: Map<number, number>;
+  to: Map<number, number>;
+} {
+  const from = new Map<number, number>();
+  const to = new Map<number, number>();
+  let client: number | null = null;
+  let end = 0;
+  for (const struct of structs) {
+    if (struct.id.client !== client) {
+      if (client !== null) to.set(client, end);
+      client = struct.id.client;
+      from.set(client, struct.id.clock);
+    }
+    end = struct.id.clock + struct.length;
+  }
+  if (client !== null) to.set(client, end);
+  return { from, to };
 }
 
 /** A reference to an item, as Yjs decodes origins and parents. */
@@ -31,14 +65,13 @@ export function updateRefusal(
   update: Uint8Array,
   documentState: StateVector,
 ): CollabErrorCode | null {
-  let meta: { from: Map<number, number>; to: Map<number, number> };
   let decoded: ReturnType<typeof Y.decodeUpdate>;
   try {
-    meta = Y.parseUpdateMeta(update);
     decoded = Y.decodeUpdate(update);
   } catch {
     return 'update_malformed';
   }
+  const meta = clockRanges(decoded.structs);
   // A client's structs must continue from what the document has: a gap would wait forever.
   for (const [client, from] of meta.from) {
     if (from > stateOf(documentState, client)) return 'update_malformed';
