@@ -13,6 +13,7 @@ import {
 } from '@commonplan/testing';
 import type pg from 'pg';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { openSignedInPage } from './signed-in-page.js';
 
 /** A person's own account page: changing the password, and signing out of every device. */
 describe('your account', () => {
@@ -37,14 +38,11 @@ describe('your account', () => {
   });
 
   async function accountPage(user: TestUser): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1200, height: 1000 } });
-    contexts.push(context);
-    const page = await context.newPage();
-    await page.goto(`${api.baseUrl}/sign-in`);
-    await page.getByLabel('Email address').fill(user.email);
-    await page.getByLabel('Password').fill(user.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Your footprints' }).waitFor();
+    const page = await openSignedInPage(
+      { browser, contexts, baseUrl: api.baseUrl },
+      user.email,
+      user.password,
+    );
     await page.getByRole('link', { name: `Your account: signed in as ${user.name}` }).click();
     await page.getByRole('heading', { level: 1, name: 'Your account' }).waitFor();
     return page;

@@ -16,6 +16,7 @@ import {
 } from '@commonplan/testing';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { dragSelect } from './select-text.js';
+import { openSignedInPage } from './signed-in-page.js';
 
 /**
  * Commenting on a section in real browsers: an author and a reviewer, each in a browser context
@@ -51,16 +52,11 @@ describe('comments on section text', () => {
     await api?.stop();
   });
 
-  async function signedInPage(email: string): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 1000 } });
-    contexts.push(context);
-    const page = await context.newPage();
-    await page.goto(`${api.baseUrl}/sign-in`);
-    await page.getByLabel('Email address').fill(email);
-    await page.getByLabel('Password').fill(defaultDemoPassword);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Your footprints' }).waitFor();
-    return page;
+  function signedInPage(email: string): Promise<Page> {
+    return openSignedInPage(
+      { browser, contexts, baseUrl: api.baseUrl, viewport: { width: 1280, height: 1000 } },
+      email,
+    );
   }
 
   async function openSection(page: Page): Promise<Locator> {

@@ -16,6 +16,7 @@ import {
 } from '@commonplan/testing';
 import type pg from 'pg';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { openSignedInPage } from './signed-in-page.js';
 
 /**
  * A lead sets a plan's draft schedule on the drafts page, the worker makes the draft when it falls
@@ -62,16 +63,8 @@ describe('drafts on a schedule in the browser', () => {
     await Promise.all([api?.stop(), worker?.stop()]);
   });
 
-  async function signedInPage(email: string): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1200, height: 1000 } });
-    contexts.push(context);
-    const page = await context.newPage();
-    await page.goto(`${api.baseUrl}/sign-in`);
-    await page.getByLabel('Email address').fill(email);
-    await page.getByLabel('Password').fill(defaultDemoPassword);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Your footprints' }).waitFor();
-    return page;
+  function signedInPage(email: string): Promise<Page> {
+    return openSignedInPage({ browser, contexts, baseUrl: api.baseUrl }, email);
   }
 
   it('lets a lead set a schedule, see its next run, and be told when the scheduled draft is ready', async () => {

@@ -21,6 +21,7 @@ import {
 } from '@commonplan/testing';
 import { prosemirrorJSONToYDoc } from '@tiptap/y-tiptap';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { openSignedInPage } from './signed-in-page.js';
 import * as Y from 'yjs';
 
 const text = (value: string, marks?: SectionJson['marks']): SectionJson => ({
@@ -144,16 +145,8 @@ describe('drafts in the browser', () => {
     await Promise.all([api?.stop(), worker?.stop()]);
   });
 
-  async function signedInPage(email: string): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1200, height: 1000 } });
-    contexts.push(context);
-    const page = await context.newPage();
-    await page.goto(`${api.baseUrl}/sign-in`);
-    await page.getByLabel('Email address').fill(email);
-    await page.getByLabel('Password').fill(defaultDemoPassword);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Your footprints' }).waitFor();
-    return page;
+  function signedInPage(email: string): Promise<Page> {
+    return openSignedInPage({ browser, contexts, baseUrl: api.baseUrl }, email);
   }
 
   async function draftReady(draftId: string): Promise<DraftView> {

@@ -13,6 +13,7 @@ import { initialContentUpdate, paragraphsToJson } from '@commonplan/editor';
 import type pg from 'pg';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { dragSelect } from './select-text.js';
+import { openSignedInPage } from './signed-in-page.js';
 
 /**
  * A section's review in real browsers: an author asks for review, a reviewer on another computer
@@ -64,16 +65,12 @@ describe('reviewing a section', () => {
     await api?.stop();
   });
 
-  async function signedInPage(user: TestUser): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1200, height: 1400 } });
-    contexts.push(context);
-    const page = await context.newPage();
-    await page.goto(`${api.baseUrl}/sign-in`);
-    await page.getByLabel('Email address').fill(user.email);
-    await page.getByLabel('Password').fill(user.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Your footprints' }).waitFor();
-    return page;
+  function signedInPage(user: TestUser): Promise<Page> {
+    return openSignedInPage(
+      { browser, contexts, baseUrl: api.baseUrl, viewport: { width: 1200, height: 1400 } },
+      user.email,
+      user.password,
+    );
   }
 
   async function openSection(page: Page): Promise<void> {

@@ -18,6 +18,7 @@ import {
   type RunningApi,
 } from '@commonplan/testing';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { openSignedInPage } from './signed-in-page.js';
 import * as Y from 'yjs';
 
 /**
@@ -59,16 +60,8 @@ describe('the section editor', () => {
     await api?.stop();
   });
 
-  async function signedInPage(email: string): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1200, height: 1000 } });
-    contexts.push(context);
-    const page = await context.newPage();
-    await page.goto(`${api.baseUrl}/sign-in`);
-    await page.getByLabel('Email address').fill(email);
-    await page.getByLabel('Password').fill(defaultDemoPassword);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Your footprints' }).waitFor();
-    return page;
+  function signedInPage(email: string): Promise<Page> {
+    return openSignedInPage({ browser, contexts, baseUrl: api.baseUrl }, email);
   }
 
   function sectionText(page: Page): Locator {
