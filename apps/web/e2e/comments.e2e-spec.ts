@@ -15,6 +15,7 @@ import {
   type RunningApi,
 } from '@commonplan/testing';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { demoPlan } from './demo-plan.js';
 import { dragSelect } from './select-text.js';
 import { openSignedInPage } from './signed-in-page.js';
 
@@ -33,9 +34,7 @@ describe('comments on section text', () => {
     browser = await launchChromium();
     const client = new ApiClient(api.baseUrl);
     await client.signIn(demoAccounts.lead, defaultDemoPassword);
-    const plan = (
-      await client.get<ApiPage<PlanSummary>>(`/api/footprints/${demoFootprintSlug}/plans`)
-    ).body.items[0]!;
+    const plan = await demoPlan(client);
     // A section of its own: other browser tests share the demo plan and change its sections.
     section = (
       await client.post<SectionView>(`/api/plans/${plan.id}/sections`, {

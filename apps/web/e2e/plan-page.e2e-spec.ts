@@ -18,6 +18,7 @@ import {
   type RunningApi,
 } from '@commonplan/testing';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { demoPlan } from './demo-plan.js';
 
 /**
  * The plan page in a real browser: the built client served by the built API, against the seeded
@@ -40,8 +41,7 @@ describe('the plan page', () => {
     await client.signIn(demoAccounts.lead, defaultDemoPassword);
     leadClient = client;
     footprint = (await client.get<FootprintView>(`/api/footprints/${demoFootprintSlug}`)).body;
-    plan = (await client.get<ApiPage<PlanSummary>>(`/api/footprints/${demoFootprintSlug}/plans`))
-      .body.items[0]!;
+    plan = await demoPlan(client);
     organisations = (
       await client.get<ApiPage<OrganisationView>>(
         `/api/footprints/${demoFootprintSlug}/organisations?pageSize=100`,

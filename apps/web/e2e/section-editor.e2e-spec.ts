@@ -18,6 +18,7 @@ import {
   type RunningApi,
 } from '@commonplan/testing';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { demoPlan } from './demo-plan.js';
 import { openSignedInPage } from './signed-in-page.js';
 import * as Y from 'yjs';
 
@@ -39,8 +40,7 @@ describe('the section editor', () => {
     browser = await launchChromium();
     const client = new ApiClient(api.baseUrl);
     await client.signIn(demoAccounts.lead, defaultDemoPassword);
-    plan = (await client.get<ApiPage<PlanSummary>>(`/api/footprints/${demoFootprintSlug}/plans`))
-      .body.items[0]!;
+    plan = await demoPlan(client);
     const sections = (await client.get<SectionView[]>(`/api/plans/${plan.id}/sections`)).body;
     // A section both demo authors are assigned to write.
     section = sections.find((candidate) => {

@@ -11,3 +11,6 @@ export const demoAccounts = {
 export const defaultDemoPassword = 'commonplan-demo';
 
 export const demoFootprintSlug = 'bath-and-north-east-somerset-swindon-and-wiltshire';
+
+/** The demo footprint's plan, as the seed makes it. */
+export const demoPlanSlug = 'sustainability-and-transformation-plan';

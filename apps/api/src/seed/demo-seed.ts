@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { demoFootprintSlug } from '@commonplan/domain';
+import { demoFootprintSlug, demoPlanSlug } from '@commonplan/domain';
 import type { Logger } from 'pino';
 import type { DataSource, EntityManager } from 'typeorm';
 import { AuditEvent } from '../audit/audit-event.entity.js';
@@ -134,7 +134,7 @@ async function seedPartnership(manager: EntityManager, passwordHash: string): Pr
   const plan = await manager.save(
     manager.create(Plan, {
       footprintId: footprint.id,
-      slug: 'sustainability-and-transformation-plan',
+      slug: demoPlanSlug,
       status: 'drafting',
       ...demoPlan,
     }),
