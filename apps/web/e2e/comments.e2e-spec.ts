@@ -1,12 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import {
-  defaultDemoPassword,
-  demoAccounts,
-  demoFootprintSlug,
-  type Page as ApiPage,
-  type PlanSummary,
-  type SectionView,
-} from '@commonplan/domain';
+import { defaultDemoPassword, demoAccounts, type SectionView } from '@commonplan/domain';
 import {
   ApiClient,
   artifactPath,

@@ -1,7 +1,7 @@
 import {
   demoFootprintSlug,
   demoPlanSlug,
-  type ApiPage,
+  type Page as ApiPage,
   type PlanSummary,
 } from '@commonplan/domain';
 import type { ApiClient } from '@commonplan/testing';

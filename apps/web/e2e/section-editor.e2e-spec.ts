@@ -3,9 +3,7 @@ import { SectionProvider, userColour } from '@commonplan/collab-client';
 import {
   defaultDemoPassword,
   demoAccounts,
-  demoFootprintSlug,
   type Me,
-  type Page as ApiPage,
   type PlanSummary,
   type SectionView,
 } from '@commonplan/domain';
