@@ -3,6 +3,7 @@ import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   idempotencyKeyPattern,
   type DraftComparison,
+  type DraftSectionText,
   type DraftSummary,
   type DraftView,
 } from '@commonplan/domain';
@@ -85,6 +86,20 @@ export class DraftsController {
   ): Promise<DraftView> {
     const { draft, planAccess } = await this.drafts.load(auth, draftId, 'draft.read');
     return this.drafts.view(draft, planAccess);
+  }
+
+  @Get('drafts/:draftId/sections/:sectionId')
+  @ApiOperation({
+    summary:
+      "One section's text as a ready draft holds it (ProseMirror JSON), to restore from; 409 until ready, 404 when the section is not in the draft",
+  })
+  async sectionText(
+    @CurrentAuth() auth: AuthContext,
+    @Param('draftId', uuidParam('draftId')) draftId: string,
+    @Param('sectionId', uuidParam('sectionId')) sectionId: string,
+  ): Promise<DraftSectionText> {
+    const { draft } = await this.drafts.load(auth, draftId, 'draft.read');
+    return this.drafts.sectionText(draft, sectionId);
   }
 
   @Post('drafts/:draftId/retry')

@@ -1,6 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import type { DraftComparison, DraftSummary, DraftView } from '@commonplan/domain';
+import type {
+  DraftComparison,
+  DraftSectionText,
+  DraftSummary,
+  DraftView,
+} from '@commonplan/domain';
 import { DataSource, Repository } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import type { AuthContext } from '../auth/auth-context.js';
@@ -105,6 +110,25 @@ export class DraftsService {
       ...toDraftSummary(draft),
       planTitle: planAccess.plan.title,
       sections: sections.map(toDraftSectionView),
+    };
+  }
+
+  /**
+   * One section's text as a ready draft holds it, for the editor to restore: 409 until the draft is
+   * ready, 404 when the section is not in it (added since).
+   */
+  async sectionText(draft: PlanDraft, sectionId: string): Promise<DraftSectionText> {
+    if (draft.status !== 'ready') throw draftError(DraftErrorCode.TextNotReady);
+    const section = await this.contents.sectionText(draft.id, sectionId);
+    if (!section?.content) throw draftError(DraftErrorCode.SectionNotInDraft);
+    return {
+      draftId: draft.id,
+      draftNumber: draft.number,
+      draftLabel: draft.label,
+      requestedAt: draft.requestedAt.toISOString(),
+      sectionId: section.sectionId,
+      title: section.title,
+      content: section.content,
     };
   }
 
