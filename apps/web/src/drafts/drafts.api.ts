@@ -3,6 +3,7 @@ import type {
   DraftScheduleBody,
   DraftScheduleResponse,
   DraftScheduleView,
+  DraftSectionText,
   DraftSummary,
   DraftView,
 } from '@commonplan/domain';
@@ -26,6 +27,11 @@ export function requestDraft(planId: string, label: string, idempotencyKey: stri
 
 export function getDraft(draftId: string, signal?: AbortSignal) {
   return apiClient.get<DraftView>(`/api/drafts/${draftId}`, signal);
+}
+
+/** One section's text as a ready draft holds it, in the editor's JSON form, to restore from. */
+export function getDraftSectionText(draftId: string, sectionId: string, signal?: AbortSignal) {
+  return apiClient.get<DraftSectionText>(`/api/drafts/${draftId}/sections/${sectionId}`, signal);
 }
 
 export function retryDraft(draftId: string) {
