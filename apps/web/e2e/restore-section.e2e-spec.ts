@@ -152,6 +152,7 @@ describe('restoring a section from a draft', () => {
       new RegExp(`Replace the current text with the text of draft ${draft.number} \\(.+\\)\\?`),
     );
     await tom.getByRole('status').filter({ hasText: 'All changes saved' }).waitFor();
+    await tom.screenshot({ path: artifactPath('restore-section-confirm.png'), fullPage: true });
     // By keyboard, as anyone can.
     await banner.getByRole('button', { name: 'Restore' }).focus();
     await tom.keyboard.press('Enter');
@@ -174,6 +175,17 @@ describe('restoring a section from a draft', () => {
     await shows(hannah, textB, textA);
     await tom.getByRole('status').filter({ hasText: 'All changes saved' }).waitFor();
     await hannah.reload();
+    await shows(hannah, textB, textA);
+
+    // Restored again, the restore is one step of Tom's undo history: one Ctrl+Z in the text.
+    await tom.goto(`${api.baseUrl}/drafts/${draft.id}`);
+    await tom.getByRole('link', { name: `Restore this text of “${section.title}”` }).click();
+    await tom.getByRole('status').filter({ hasText: 'All changes saved' }).waitFor();
+    await tom.getByRole('button', { name: 'Restore' }).click();
+    await shows(tom, textA, textB);
+    await sectionText(tom).focus();
+    await tom.keyboard.press('Control+z');
+    await shows(tom, textB, textA);
     await shows(hannah, textB, textA);
   });
 
