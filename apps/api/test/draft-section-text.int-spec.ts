@@ -116,4 +116,41 @@ describe('a section’s text from a draft', () => {
     expect(refused.status).toBe(409);
     expect(refused.body.code).toBe('draft_text_not_ready');
   });
+
+  it('records a restore in the audit trail for authors and leads, and refuses everyone else', async () => {
+    const { draft, sectionIds, footprintId, lead, plan } = await aReadyDraft();
+    const url = `/api/drafts/${draft.id}/sections/${sectionIds[0]}/restored`;
+    const as = async (role: 'author' | 'reviewer' | 'viewer') => {
+      const person = await make.aUser();
+      await make.aMembership(footprintId, person.id, role);
+      return signedIn(new ApiClient(setup.api.baseUrl), person);
+    };
+    const author = await as('author');
+    expect((await author.post(url, {})).status).toBe(204);
+    expect((await lead.post(url, {})).status).toBe(204);
+    const { rows } = await db.query<{ details: Record<string, unknown> }>(
+      `SELECT details FROM audit_events
+        WHERE action = 'section.text_restored' AND entity_id = $1 ORDER BY id`,
+      [sectionIds[0]],
+    );
+    expect(rows).toHaveLength(2);
+    expect(rows[0]!.details).toEqual({
+      title: 'Section 1',
+      planId: plan.id,
+      draftId: draft.id,
+      draftNumber: 1,
+    });
+
+    for (const role of ['reviewer', 'viewer'] as const)
+      expect((await (await as(role)).post(url, {})).status).toBe(403);
+    const outsider = await signedIn(new ApiClient(setup.api.baseUrl), await make.aUser());
+    expect((await outsider.post(url, {})).status).toBe(404);
+    const addedLater = await make.aSection(plan.id);
+    const notInDraft = await author.post<{ code: string }>(
+      `/api/drafts/${draft.id}/sections/${addedLater.id}/restored`,
+      {},
+    );
+    expect(notInDraft.status).toBe(404);
+    expect(notInDraft.body.code).toBe('draft_section_not_in_draft');
+  });
 });

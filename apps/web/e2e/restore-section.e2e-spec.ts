@@ -4,9 +4,11 @@ import {
   defaultDemoPassword,
   demoAccounts,
   demoFootprintSlug,
+  type AuditEventView,
   type DraftSummary,
   type DraftView,
   type Me,
+  type Page as ApiPage,
   type PlanSummary,
   type SectionView,
 } from '@commonplan/domain';
@@ -162,6 +164,20 @@ describe('restoring a section from a draft', () => {
     await shows(hannah, textA, textB);
     await tom.getByRole('status').filter({ hasText: 'All changes saved' }).waitFor();
     await tom.screenshot({ path: artifactPath('restore-section-restored.png'), fullPage: true });
+
+    // The audit trail says who restored which draft's text.
+    const restores = async () =>
+      (
+        await lead.get<ApiPage<AuditEventView>>(
+          `/api/footprints/${demoFootprintSlug}/audit?action=section.text_restored`,
+        )
+      ).body.items.filter((event) => event.entityId === section.id);
+    const deadline = Date.now() + 5_000;
+    while ((await restores()).length === 0 && Date.now() < deadline)
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(await restores()).toMatchObject([
+      { actor: { name: 'Tom Okafor' }, details: { draftNumber: draft.number } },
+    ]);
 
     // Kept by the server: a fresh load shows A, with no question asked again.
     await hannah.reload();

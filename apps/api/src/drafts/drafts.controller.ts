@@ -102,6 +102,22 @@ export class DraftsController {
     return this.drafts.sectionText(draft, sectionId);
   }
 
+  @Post('drafts/:draftId/sections/:sectionId/restored')
+  @HttpCode(204)
+  @ApiOperation({
+    summary:
+      "Record in the audit trail that the person restored this section's text from the draft in the editor (authors and leads)",
+  })
+  async restored(
+    @CurrentAuth() auth: AuthContext,
+    @Param('draftId', uuidParam('draftId')) draftId: string,
+    @Param('sectionId', uuidParam('sectionId')) sectionId: string,
+    @ReqContext() context: RequestContext,
+  ): Promise<void> {
+    const { draft, planAccess } = await this.drafts.load(auth, draftId, 'section.editText');
+    await this.drafts.recordRestore(draft, planAccess, sectionId, context);
+  }
+
   @Post('drafts/:draftId/retry')
   @HttpCode(200)
   @ApiOperation({ summary: 'Try a failed draft again (leads); 409 unless it failed' })

@@ -88,7 +88,7 @@ export class DraftsService {
   async load(
     auth: AuthContext,
     draftId: string,
-    action: 'draft.read' | 'draft.generate' | 'draft.compare',
+    action: 'draft.read' | 'draft.generate' | 'draft.compare' | 'section.editText',
   ): Promise<{ draft: PlanDraft; planAccess: PlanAccess }> {
     const draft = await this.drafts.findOne({
       where: { id: draftId },
@@ -130,6 +130,34 @@ export class DraftsService {
       title: section.title,
       content: section.content,
     };
+  }
+
+  /**
+   * Records that someone put a draft's text of a section back in the editor. The restore itself is
+   * an edit the section's update log keeps like any typing; this says where the text came from.
+   */
+  async recordRestore(
+    draft: PlanDraft,
+    planAccess: PlanAccess,
+    sectionId: string,
+    context: RequestContext,
+  ): Promise<void> {
+    const text = await this.sectionText(draft, sectionId);
+    await this.audit.record(
+      {
+        action: 'section.text_restored',
+        entityType: 'section',
+        entityId: sectionId,
+        footprintId: planAccess.footprint.id,
+        details: {
+          title: text.title,
+          planId: draft.planId,
+          draftId: draft.id,
+          draftNumber: draft.number,
+        },
+      },
+      context,
+    );
   }
 
   /** Puts a failed draft back in the queue, on the same job, with its tries counted afresh. */

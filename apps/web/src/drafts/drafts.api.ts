@@ -34,6 +34,11 @@ export function getDraftSectionText(draftId: string, sectionId: string, signal?:
   return apiClient.get<DraftSectionText>(`/api/drafts/${draftId}/sections/${sectionId}`, signal);
 }
 
+/** Tells the audit trail that this person restored the section's text from the draft. */
+export function recordRestore(draftId: string, sectionId: string) {
+  return apiClient.post<void>(`/api/drafts/${draftId}/sections/${sectionId}/restored`);
+}
+
 export function retryDraft(draftId: string) {
   return apiClient.post<DraftSummary>(`/api/drafts/${draftId}/retry`);
 }

@@ -2,7 +2,7 @@ import type { DraftSectionText } from '@commonplan/domain';
 import { yUndoPluginKey } from '@tiptap/y-tiptap';
 import type { Editor } from '@tiptap/react';
 import { useId, useState } from 'react';
-import { getDraftSectionText } from '../drafts/drafts.api';
+import { getDraftSectionText, recordRestore } from '../drafts/drafts.api';
 import { formatDateTime } from '../shared/format/format';
 import { useApiResource } from '../shared/hooks/use-api-resource.hook';
 import { SuccessBanner } from '../shared/components/success-banner.component';
@@ -91,6 +91,8 @@ function RestoreFromReadyDraft({
     editor.chain().focus('start').setContent(draft.content).run();
     undoManager?.stopCapturing();
     setRestored(true);
+    // The text is restored whatever this answers; the trail only says where it came from.
+    recordRestore(draftId, sectionId).catch(() => undefined);
   };
 
   return (
