@@ -203,6 +203,18 @@ describe('restoring a section from a draft', () => {
     await tom.keyboard.press('Control+z');
     await shows(tom, textB, textA);
     await shows(hannah, textB, textA);
+
+    // Once Tom types after a restore, the banner no longer offers to undo the restore alone.
+    await tom.goto(`${api.baseUrl}/drafts/${draft.id}`);
+    await tom.getByRole('link', { name: `Restore this text of “${section.title}”` }).click();
+    await tom.getByRole('status').filter({ hasText: 'All changes saved' }).waitFor();
+    await tom.getByRole('button', { name: 'Restore' }).click();
+    await tom.getByRole('button', { name: 'Undo the restore' }).waitFor();
+    await sectionText(tom).focus();
+    await tom.keyboard.press('Control+End');
+    await tom.keyboard.type(' Agreed.');
+    await tom.getByText('You have changed the text since').waitFor();
+    expect(await tom.getByRole('button', { name: 'Undo the restore' }).count()).toBe(0);
   });
 
   it('offers a reviewer no restore, and tells them why when they ask for one anyway', async () => {

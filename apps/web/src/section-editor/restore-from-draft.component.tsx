@@ -1,7 +1,8 @@
 import type { DraftSectionText } from '@commonplan/domain';
 import { yUndoPluginKey } from '@tiptap/y-tiptap';
 import type { Editor } from '@tiptap/react';
-import { useId, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
+import type { UndoManager } from 'yjs';
 import { getDraftSectionText, recordRestore } from '../drafts/drafts.api';
 import { formatDateTime } from '../shared/format/format';
 import { useApiResource } from '../shared/hooks/use-api-resource.hook';
@@ -46,39 +47,60 @@ function RestoreFromReadyDraft({
   const text = useApiResource<DraftSectionText>(`draft-section:${draftId}:${sectionId}`, (signal) =>
     getDraftSectionText(draftId, sectionId, signal),
   );
-  const [restored, setRestored] = useState(false);
-  const [undone, setUndone] = useState(false);
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const undoManager = editor && !editor.isDestroyed ? undoManagerOf(editor) : null;
+  const restoreStillLast = useIsLastUndoStep(
+    undoManager,
+    outcome?.kind === 'restored' ? outcome.step : null,
+  );
   const titleId = useId();
 
   if (text.error) return <RestoreProblem message={text.error.message} onClose={onClose} />;
   if (!text.data) return null;
   const draft = text.data;
 
-  if (undone)
+  if (outcome?.kind === 'undone')
     return (
       <SuccessBanner heading={`The text from draft ${draft.draftNumber} was taken back.`}>
         <p className="nhsuk-body">The section shows the text it had before the restore.</p>
       </SuccessBanner>
     );
 
-  if (restored)
+  if (outcome?.kind === 'same')
+    return (
+      <SuccessBanner heading={`The text is already the text of draft ${draft.draftNumber}.`}>
+        <p className="nhsuk-body">Nothing needed changing.</p>
+      </SuccessBanner>
+    );
+
+  if (outcome?.kind === 'restored')
     return (
       <SuccessBanner heading={`Text restored from draft ${draft.draftNumber}.`}>
-        <p className="nhsuk-body">
-          Everyone in the section sees it now. To take it back, choose Undo or press{' '}
-          {shortcutFor('Mod+Z', false)} in the text.
-        </p>
-        <button
-          type="button"
-          className="nhsuk-button nhsuk-button--secondary nhsuk-button--small nhsuk-u-margin-bottom-0"
-          onClick={() => {
-            if (!editor || editor.isDestroyed) return;
-            editor.chain().focus().undo().run();
-            setUndone(true);
-          }}
-        >
-          Undo<span className="nhsuk-u-visually-hidden"> the restore</span>
-        </button>
+        {restoreStillLast ? (
+          <>
+            <p className="nhsuk-body">
+              Everyone in the section sees it now. To take it back, choose Undo or press{' '}
+              {shortcutFor('Mod+Z', false)} in the text.
+            </p>
+            <button
+              type="button"
+              className="nhsuk-button nhsuk-button--secondary nhsuk-button--small nhsuk-u-margin-bottom-0"
+              onClick={() => {
+                if (!editor || editor.isDestroyed || !restoreStillLast) return;
+                editor.chain().focus().undo().run();
+                setOutcome({ kind: 'undone' });
+              }}
+            >
+              Undo<span className="nhsuk-u-visually-hidden"> the restore</span>
+            </button>
+          </>
+        ) : (
+          <p className="nhsuk-body">
+            Everyone in the section sees it now. You have changed the text since, so Undo in the
+            toolbar ({shortcutFor('Mod+Z', false)}) takes back those changes first, then the
+            restore.
+          </p>
+        )}
       </SuccessBanner>
     );
 
@@ -86,11 +108,16 @@ function RestoreFromReadyDraft({
   const restore = () => {
     if (!editor || !ready) return;
     // One step of its own in this person's undo history: not merged with typing just before or after.
-    const undoManager = yUndoPluginKey.getState(editor.state)?.undoManager;
+    const steps = undoManager?.undoStack.length ?? 0;
     undoManager?.stopCapturing();
     editor.chain().focus('start').setContent(draft.content).run();
     undoManager?.stopCapturing();
-    setRestored(true);
+    const step = undoManager?.undoStack[undoManager.undoStack.length - 1];
+    if (!undoManager || undoManager.undoStack.length === steps || !step) {
+      setOutcome({ kind: 'same' });
+      return;
+    }
+    setOutcome({ kind: 'restored', step });
     // The text is restored whatever this answers; the trail only says where it came from.
     recordRestore(draftId, sectionId).catch(() => undefined);
   };
@@ -158,4 +185,32 @@ function RestoreProblem({ message, onClose }: { message: string; onClose: () => 
       </div>
     </div>
   );
+}
+
+type UndoStep = UndoManager['undoStack'][number];
+
+type Outcome = { kind: 'restored'; step: UndoStep } | { kind: 'same' } | { kind: 'undone' };
+
+/** The Yjs undo manager behind the editor's Undo: this person's own changes only. */
+function undoManagerOf(editor: Editor): UndoManager | null {
+  return (yUndoPluginKey.getState(editor.state)?.undoManager as UndoManager | undefined) ?? null;
+}
+
+/** Whether `step` is still what Undo would take back next. */
+function useIsLastUndoStep(undoManager: UndoManager | null, step: UndoStep | null): boolean {
+  const [, setVersion] = useState(0);
+  useEffect(() => {
+    if (!undoManager) return;
+    const changed = () => setVersion((version) => version + 1);
+    undoManager.on('stack-item-added', changed);
+    undoManager.on('stack-item-popped', changed);
+    undoManager.on('stack-cleared', changed);
+    return () => {
+      undoManager.off('stack-item-added', changed);
+      undoManager.off('stack-item-popped', changed);
+      undoManager.off('stack-cleared', changed);
+    };
+  }, [undoManager]);
+  if (!undoManager || !step) return false;
+  return undoManager.undoStack[undoManager.undoStack.length - 1] === step;
 }
