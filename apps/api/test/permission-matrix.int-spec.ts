@@ -224,8 +224,9 @@ async function aDraft({ plan, section }: World, status: 'ready' | 'failed'): Pro
   );
   const draftId = rows[0]!.id;
   await db.query(
-    `INSERT INTO plan_draft_sections (draft_id, section_id, position, title, theme, review_status, html, markdown, words, blocks)
-     VALUES ($1, $2, 0, 'A section', 'other', 'draft', '<p>Text</p>', 'Text', 1, '[{"kind":"paragraph","text":"Text"}]')`,
+    `INSERT INTO plan_draft_sections (draft_id, section_id, position, title, theme, review_status, html, markdown, words, blocks, content)
+     VALUES ($1, $2, 0, 'A section', 'other', 'draft', '<p>Text</p>', 'Text', 1, '[{"kind":"paragraph","text":"Text"}]',
+             '{"type":"doc","content":[{"type":"paragraph","content":[{"type":"text","text":"Text"}]}]}')`,
     [draftId, section.id],
   );
   return draftId;
@@ -841,6 +842,34 @@ const matrix: Row[] = [
     action: 'read a draft',
     call: async (w) => ({ method: 'GET', path: `/api/drafts/${await aDraft(w, 'ready')}` }),
     outcomes: readers(403),
+  },
+  {
+    action: "read a section's text from a draft",
+    call: async (w) => ({
+      method: 'GET',
+      path: `/api/drafts/${await aDraft(w, 'ready')}/sections/${w.section.id}`,
+    }),
+    outcomes: readers(403),
+  },
+  {
+    action: 'record that a section was restored from a draft',
+    call: async (w) => {
+      const before = await auditCount(db, w.footprint.id);
+      return {
+        method: 'POST',
+        path: `/api/drafts/${await aDraft(w, 'ready')}/sections/${w.section.id}/restored`,
+        unchanged: async () => expect(await auditCount(db, w.footprint.id)).toBe(before),
+      };
+    },
+    outcomes: {
+      lead: 204,
+      author: 204,
+      reviewer: 403,
+      viewer: 403,
+      admin: 403,
+      outsider: 404,
+      anonymous: 401,
+    },
   },
   {
     action: 'compare two drafts',

@@ -39,7 +39,13 @@ export const activityKindActions: Record<ActivityKind, { prefixes: string[]; act
     plans: { prefixes: ['plan.', 'consultation.'], actions: [] },
     sections: {
       prefixes: [],
-      actions: ['section.created', 'section.updated', 'section.reordered', 'section.deleted'],
+      actions: [
+        'section.created',
+        'section.updated',
+        'section.reordered',
+        'section.deleted',
+        'section.text_restored',
+      ],
     },
     reviews: { prefixes: [], actions: [...reviewAuditActions] },
   };

@@ -422,6 +422,30 @@ export interface DraftView extends DraftSummary {
   sections: DraftSectionView[];
 }
 
+/** ProseMirror's JSON form of a section's text, as the editor's `getJSON()` gives it. */
+export interface SectionTextJson {
+  type: string;
+  content?: SectionTextJson[];
+  text?: string;
+  marks?: Array<{ type: string; attrs?: Record<string, unknown> }>;
+  attrs?: Record<string, unknown>;
+}
+
+/**
+ * `GET /api/drafts/:draftId/sections/:sectionId`: one section's text as a ready draft holds it, in
+ * the editor's own form, so the editor can put it back as a new edit.
+ */
+export interface DraftSectionText {
+  draftId: string;
+  draftNumber: number;
+  draftLabel: string;
+  /** When the draft's text was taken: the moment it was asked for. */
+  requestedAt: string;
+  sectionId: string;
+  title: string;
+  content: SectionTextJson;
+}
+
 /** Body of `POST /api/plans/:planId/drafts`. */
 export interface RequestDraftBody {
   label: string;

@@ -33,6 +33,14 @@ export class DraftContents {
     });
   }
 
+  /** One section of a draft with its text in the editor's JSON form; null when it is not there. */
+  async sectionText(draftId: string, sectionId: string): Promise<PlanDraftSection | null> {
+    return this.sections.findOne({
+      where: { draftId, sectionId },
+      select: { draftId: true, sectionId: true, title: true, content: true },
+    });
+  }
+
   /** What changed from one draft to another: sections matched by id, blocks, words. */
   async diff(fromDraftId: string, toDraftId: string): Promise<DraftDiff> {
     const [from, to] = await Promise.all([

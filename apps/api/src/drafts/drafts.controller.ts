@@ -3,6 +3,7 @@ import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   idempotencyKeyPattern,
   type DraftComparison,
+  type DraftSectionText,
   type DraftSummary,
   type DraftView,
 } from '@commonplan/domain';
@@ -85,6 +86,36 @@ export class DraftsController {
   ): Promise<DraftView> {
     const { draft, planAccess } = await this.drafts.load(auth, draftId, 'draft.read');
     return this.drafts.view(draft, planAccess);
+  }
+
+  @Get('drafts/:draftId/sections/:sectionId')
+  @ApiOperation({
+    summary:
+      "One section's text as a ready draft holds it (ProseMirror JSON), to restore from; 409 until ready, 404 when the section is not in the draft",
+  })
+  async sectionText(
+    @CurrentAuth() auth: AuthContext,
+    @Param('draftId', uuidParam('draftId')) draftId: string,
+    @Param('sectionId', uuidParam('sectionId')) sectionId: string,
+  ): Promise<DraftSectionText> {
+    const { draft } = await this.drafts.load(auth, draftId, 'draft.read');
+    return this.drafts.sectionText(draft, sectionId);
+  }
+
+  @Post('drafts/:draftId/sections/:sectionId/restored')
+  @HttpCode(204)
+  @ApiOperation({
+    summary:
+      "Record in the audit trail that the person restored this section's text from the draft in the editor (authors and leads)",
+  })
+  async restored(
+    @CurrentAuth() auth: AuthContext,
+    @Param('draftId', uuidParam('draftId')) draftId: string,
+    @Param('sectionId', uuidParam('sectionId')) sectionId: string,
+    @ReqContext() context: RequestContext,
+  ): Promise<void> {
+    const { draft, planAccess } = await this.drafts.load(auth, draftId, 'section.editText');
+    await this.drafts.recordRestore(draft, planAccess, sectionId, context);
   }
 
   @Post('drafts/:draftId/retry')

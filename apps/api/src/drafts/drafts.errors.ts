@@ -7,6 +7,8 @@ export enum DraftErrorCode {
   NotReady = 'draft_not_ready',
   OtherPlan = 'draft_other_plan',
   InvalidIdempotencyKey = 'draft_invalid_idempotency_key',
+  SectionNotInDraft = 'draft_section_not_in_draft',
+  TextNotReady = 'draft_text_not_ready',
 }
 
 const draftErrors: Record<DraftErrorCode, ErrorDefinition> = {
@@ -34,6 +36,14 @@ const draftErrors: Record<DraftErrorCode, ErrorDefinition> = {
     status: 400,
     message:
       'The Idempotency-Key header must be 8 to 100 letters, digits, hyphens, underscores or colons.',
+  },
+  [DraftErrorCode.SectionNotInDraft]: {
+    status: 404,
+    message: 'This section is not in that draft: it was added after the draft was made.',
+  },
+  [DraftErrorCode.TextNotReady]: {
+    status: 409,
+    message: 'This draft is not ready yet. Its text can be restored once the draft is ready.',
   },
 };
 

@@ -1,6 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import type { DraftComparison, DraftSummary, DraftView } from '@commonplan/domain';
+import type {
+  DraftComparison,
+  DraftSectionText,
+  DraftSummary,
+  DraftView,
+} from '@commonplan/domain';
 import { DataSource, Repository } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import type { AuthContext } from '../auth/auth-context.js';
@@ -83,7 +88,7 @@ export class DraftsService {
   async load(
     auth: AuthContext,
     draftId: string,
-    action: 'draft.read' | 'draft.generate' | 'draft.compare',
+    action: 'draft.read' | 'draft.generate' | 'draft.compare' | 'section.editText',
   ): Promise<{ draft: PlanDraft; planAccess: PlanAccess }> {
     const draft = await this.drafts.findOne({
       where: { id: draftId },
@@ -106,6 +111,53 @@ export class DraftsService {
       planTitle: planAccess.plan.title,
       sections: sections.map(toDraftSectionView),
     };
+  }
+
+  /**
+   * One section's text as a ready draft holds it, for the editor to restore: 409 until the draft is
+   * ready, 404 when the section is not in it (added since).
+   */
+  async sectionText(draft: PlanDraft, sectionId: string): Promise<DraftSectionText> {
+    if (draft.status !== 'ready') throw draftError(DraftErrorCode.TextNotReady);
+    const section = await this.contents.sectionText(draft.id, sectionId);
+    if (!section?.content) throw draftError(DraftErrorCode.SectionNotInDraft);
+    return {
+      draftId: draft.id,
+      draftNumber: draft.number,
+      draftLabel: draft.label,
+      requestedAt: draft.requestedAt.toISOString(),
+      sectionId: section.sectionId,
+      title: section.title,
+      content: section.content,
+    };
+  }
+
+  /**
+   * Records that someone put a draft's text of a section back in the editor. The restore itself is
+   * an edit the section's update log keeps like any typing; this says where the text came from.
+   */
+  async recordRestore(
+    draft: PlanDraft,
+    planAccess: PlanAccess,
+    sectionId: string,
+    context: RequestContext,
+  ): Promise<void> {
+    const text = await this.sectionText(draft, sectionId);
+    await this.audit.record(
+      {
+        action: 'section.text_restored',
+        entityType: 'section',
+        entityId: sectionId,
+        footprintId: planAccess.footprint.id,
+        details: {
+          title: text.title,
+          planId: draft.planId,
+          draftId: draft.id,
+          draftNumber: draft.number,
+        },
+      },
+      context,
+    );
   }
 
   /** Puts a failed draft back in the queue, on the same job, with its tries counted afresh. */

@@ -22,4 +22,12 @@ describe('the activity feed in words', () => {
     ).toBe('Published draft 3 as publication 2');
     expect(describeAuditEvent(anEvent('plan.published', {}))).toBe('Published a draft');
   });
+
+  it('says which draft a section’s text was restored from', () => {
+    expect(
+      describeAuditEvent(
+        anEvent('section.text_restored', { title: 'Mental health', draftId: 'x', draftNumber: 4 }),
+      ),
+    ).toBe('Restored the text of “Mental health” from draft 4');
+  });
 });

@@ -26,6 +26,7 @@ const actionLabels: Record<string, string> = {
   'section.updated': 'Changed a section',
   'section.reordered': 'Reordered the sections',
   'section.deleted': 'Deleted a section',
+  'section.text_restored': 'Restored a section’s text from a draft',
   'comment_thread.created': 'Started a comment thread',
   'comment_thread.replied': 'Replied to a comment thread',
   'comment_thread.resolved': 'Resolved a comment thread',
@@ -71,6 +72,8 @@ export function describeAuditEvent(event: AuditEventView): string {
     typeof details.publicationNumber === 'number'
   )
     return `Published draft ${details.draftNumber} as publication ${details.publicationNumber}`;
+  if (event.action === 'section.text_restored' && typeof details.draftNumber === 'number')
+    return `Restored the text of “${text(details.title) ?? 'a section'}” from draft ${details.draftNumber}`;
   if (event.action === 'member.role_changed' && isFootprintRole(role))
     return `${label}: now ${footprintRoleLabels[role].toLowerCase()}`;
   if (reviewActions.has(event.action)) {

@@ -1,4 +1,4 @@
-import { sectionThemeLabels, type DraftView } from '@commonplan/domain';
+import { sectionThemeLabels, type DraftView, type PlanView } from '@commonplan/domain';
 import { Link, useParams } from 'react-router';
 import { ReviewStatusTag } from '../sections/review-status-tag.component';
 import { Breadcrumbs } from '../shared/components/breadcrumbs.component';
@@ -8,6 +8,7 @@ import { LoadingMessage } from '../shared/components/loading-message.component';
 import { formatDateTime, formatNumber } from '../shared/format/format';
 import { useApiResource } from '../shared/hooks/use-api-resource.hook';
 import { useDocumentTitle } from '../shared/hooks/use-document-title.hook';
+import { getPlan } from '../plans/plans.api';
 import { PublishDraft } from '../publishing/publish-draft.component';
 import { DraftStatusTag } from './draft-status-tag.component';
 import { getDraft } from './drafts.api';
@@ -18,6 +19,12 @@ export function DraftPage() {
   const draft = useApiResource<DraftView>(`draft:${draftId}`, (signal) =>
     getDraft(draftId, signal),
   );
+  const planId = draft.data?.planId ?? '';
+  // Only to offer "Restore this text" to people who may change sections' text; the editor checks again.
+  const plan = useApiResource<PlanView | null>(`plan:${planId}`, (signal) =>
+    planId ? getPlan(planId, signal) : Promise.resolve(null),
+  );
+  const mayEditText = plan.data?.allowedActions.includes('section.editText') ?? false;
   useDocumentTitle(
     draft.data ? `Draft ${draft.data.number}: ${draft.data.label}` : 'Loading draft',
   );
@@ -100,6 +107,15 @@ export function DraftPage() {
                 className="app-section-text app-draft-section__text"
                 dangerouslySetInnerHTML={{ __html: section.html }}
               />
+              {mayEditText ? (
+                <p className="nhsuk-body-s">
+                  <Link to={`/sections/${section.sectionId}?restoreFrom=${view.id}`}>
+                    Restore this text
+                    <span className="nhsuk-u-visually-hidden"> of “{section.title}”</span>
+                  </Link>{' '}
+                  in the section, as a new change that can be undone.
+                </p>
+              ) : null}
             </section>
           ))}
         </>

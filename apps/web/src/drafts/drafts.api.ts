@@ -3,6 +3,7 @@ import type {
   DraftScheduleBody,
   DraftScheduleResponse,
   DraftScheduleView,
+  DraftSectionText,
   DraftSummary,
   DraftView,
 } from '@commonplan/domain';
@@ -26,6 +27,16 @@ export function requestDraft(planId: string, label: string, idempotencyKey: stri
 
 export function getDraft(draftId: string, signal?: AbortSignal) {
   return apiClient.get<DraftView>(`/api/drafts/${draftId}`, signal);
+}
+
+/** One section's text as a ready draft holds it, in the editor's JSON form, to restore from. */
+export function getDraftSectionText(draftId: string, sectionId: string, signal?: AbortSignal) {
+  return apiClient.get<DraftSectionText>(`/api/drafts/${draftId}/sections/${sectionId}`, signal);
+}
+
+/** Tells the audit trail that this person restored the section's text from the draft. */
+export function recordRestore(draftId: string, sectionId: string) {
+  return apiClient.post<void>(`/api/drafts/${draftId}/sections/${sectionId}/restored`);
 }
 
 export function retryDraft(draftId: string) {

@@ -15,6 +15,7 @@ import { listMembers } from '../footprints/footprints.api';
 import { fetchAllPages } from '../shared/api/fetch-all-pages';
 import { shortcutFor } from './editor-toolbar.component';
 import { PresenceList } from './presence-list.component';
+import { RestoreFromDraft } from './restore-from-draft.component';
 import { SectionStatus } from './section-status.component';
 import { SectionTextEditor } from './section-text-editor.component';
 import { useSectionProvider } from './use-section-provider.hook';
@@ -30,6 +31,8 @@ interface SectionEditorProps {
   mayComment: boolean;
   /** `comment.resolve`: resolve and reopen threads. */
   mayResolve: boolean;
+  /** A draft whose text of this section the person asked to restore (`?restoreFrom=`). */
+  restoreFrom?: string | null;
 }
 
 const headingId = 'section-text-heading';
@@ -48,6 +51,7 @@ export function SectionEditor({
   mayEditText,
   mayComment,
   mayResolve,
+  restoreFrom = null,
 }: SectionEditorProps) {
   const { me } = useSession();
   const userId = me?.user.id ?? '';
@@ -69,6 +73,7 @@ export function SectionEditor({
   const [activeId, setActiveId] = useState<string | null>(null);
   const [draft, setDraft] = useState<CommentDraft | null>(null);
   const [selectFirst, setSelectFirst] = useState(false);
+  const [restoring, setRestoring] = useState(restoreFrom);
 
   useEffect(() => {
     if (!editor || editor.isDestroyed) return;
@@ -116,6 +121,16 @@ export function SectionEditor({
           <h2 className="nhsuk-heading-m" id={headingId}>
             Section text
           </h2>
+          {restoring ? (
+            <RestoreFromDraft
+              draftId={restoring}
+              sectionId={sectionId}
+              editor={provider && connection.hasText ? editor : null}
+              editable={editable}
+              mayEditText={mayEditText}
+              onClose={() => setRestoring(null)}
+            />
+          ) : null}
           {readOnly ? (
             <div className="nhsuk-inset-text">
               <span className="nhsuk-u-visually-hidden">Information: </span>

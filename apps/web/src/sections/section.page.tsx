@@ -1,8 +1,8 @@
 import type { MemberView, OrganisationView, PlanView, SectionView } from '@commonplan/domain';
-import { lazy, Suspense, useCallback, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { useSession } from '../auth/use-session.hook';
 import { ReviewPanel } from '../reviews/review-panel.component';
-import { useNavigate, useParams } from 'react-router';
+import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { listMembers, listOrganisations } from '../footprints/footprints.api';
 import { getPlan } from '../plans/plans.api';
 import { fetchAllPages } from '../shared/api/fetch-all-pages';
@@ -40,6 +40,12 @@ interface Choices {
 export function SectionPage() {
   const { sectionId = '' } = useParams();
   const navigate = useNavigate();
+  // Asked for once, from a draft's page; taken out of the address so a reload does not ask again.
+  const [searchParams, setSearchParams] = useSearchParams();
+  const [restoreFrom] = useState(() => searchParams.get('restoreFrom'));
+  useEffect(() => {
+    if (searchParams.has('restoreFrom')) setSearchParams({}, { replace: true });
+  }, [searchParams, setSearchParams]);
   const loaded = useApiResource<SectionContext>(`section:${sectionId}`, async (signal) => {
     const section = await getSection(sectionId, signal);
     return { section, plan: await getPlan(section.planId, signal) };
@@ -101,6 +107,7 @@ export function SectionPage() {
           mayEditText={plan.allowedActions.includes('section.editText')}
           mayComment={plan.allowedActions.includes('section.comment')}
           mayResolve={plan.allowedActions.includes('comment.resolve')}
+          restoreFrom={restoreFrom}
         />
       </Suspense>
       {me ? (
