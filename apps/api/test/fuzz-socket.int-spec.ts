@@ -141,7 +141,7 @@ function messageArbitrary(valid: Uint8Array, foreign: Uint8Array): fc.Arbitrary<
       args: [{ sectionId: id, update: bytes }],
       ack: true,
     }));
-  return fc.oneof(
+  return fc.oneof<fc.Arbitrary<Message>[]>(
     update('bad bytes as an update', fc.constant(sectionId), badBytes),
     update('a wrong type as an update', fc.constant(sectionId), wrongBinary),
     update('an update naming a bad section id', hostileId, badBytes),
@@ -168,7 +168,7 @@ function messageArbitrary(valid: Uint8Array, foreign: Uint8Array): fc.Arbitrary<
       args: [{ sectionId, update: bytes }],
       ack: false,
     })),
-    fc.constant({
+    fc.constant<Message>({
       kind: 'presence for another connection’s cursor',
       event: ClientEvent.Awareness,
       args: [{ sectionId, update: foreign }],
