@@ -271,6 +271,7 @@ describe('generated malformed messages on the real-time channel', () => {
     const problems: string[] = [];
     const kinds: Record<string, number> = {};
     let accepted = 0;
+    const ackCodes: Record<string, number> = {};
     for (const message of sample) {
       kinds[message.kind] = (kinds[message.kind] ?? 0) + 1;
       if (!message.ack) {
@@ -287,6 +288,7 @@ describe('generated malformed messages on the real-time channel', () => {
         ok: false as const,
         error: { code: `no answer: ${error.message}`, message: '' },
       }));
+      if (!answer.ok) ackCodes[answer.error.code] = (ackCodes[answer.error.code] ?? 0) + 1;
       if (answer.ok) {
         // Random bytes can, rarely, be a Yjs update that changes nothing; the text is checked below.
         accepted += 1;
@@ -302,7 +304,7 @@ describe('generated malformed messages on the real-time channel', () => {
         problems.push(`error event ${JSON.stringify(error)}`);
     const delay = await eventLoopDelayMax();
     console.info(
-      `sent ${messages} generated messages in ${Date.now() - started} ms (seed ${seed}); ${errors.length} error events, codes ${[...new Set(errors.map((e) => e.code))].join(', ')}; event-loop delay max ${(delay * 1000).toFixed(1)} ms; ${accepted} accepted as changing nothing; kinds ${JSON.stringify(kinds)}`,
+      `sent ${messages} generated messages in ${Date.now() - started} ms (seed ${seed}); ${errors.length} error events, codes ${[...new Set(errors.map((e) => e.code))].join(', ')}; event-loop delay max ${(delay * 1000).toFixed(1)} ms; answered ${JSON.stringify(ackCodes)}; ${accepted} accepted as changing nothing; kinds ${JSON.stringify(kinds)}`,
     );
     expect({ seed, problems }).toEqual({ seed, problems: [] });
     expect(delay).toBeLessThan(maxEventLoopDelaySeconds);
