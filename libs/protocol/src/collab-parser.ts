@@ -13,7 +13,7 @@
  * Decoding hands the pieces to socket.io's own decoder, which keeps checking placeholders,
  * attachment counts and packet types. A sender using socket.io's default format (text frame, then
  * attachment frames) is still understood; only binary sent by the server requires this parser.
- * Anything malformed throws, and socket.io closes that connection.
+ * Anything malformed throws a plain Error, and socket.io closes that connection.
  */
 import { Decoder, Encoder, type Packet } from 'socket.io-parser';
 
@@ -54,9 +54,12 @@ export function unpackEnvelope(frame: Uint8Array): { header: string; attachments
     throw new Error('not a Commonplan binary envelope');
   const headerLength = view.getUint32(1);
   if (5 + headerLength > frame.byteLength) throw new Error('binary envelope header cut short');
-  const header = new TextDecoder('utf-8', { fatal: true }).decode(
-    frame.subarray(5, 5 + headerLength),
-  );
+  let header: string;
+  try {
+    header = new TextDecoder('utf-8', { fatal: true }).decode(frame.subarray(5, 5 + headerLength));
+  } catch {
+    throw new Error('binary envelope header is not UTF-8');
+  }
   const declared = binaryHeader.exec(header);
   if (!declared) throw new Error('binary envelope without a binary packet header');
   const expected = Number(declared[1]);
@@ -84,12 +87,51 @@ class CollabEncoder extends Encoder {
   }
 }
 
+/** Deeper than any message of the protocol (they nest three levels), far below a stack overflow. */
+const maxNesting = 32;
+
+/**
+ * Refuses JSON nested deeper than `maxNesting`, in one pass over the text and before JSON.parse:
+ * parsing a megabyte of `[[[[…` stalls the event loop for a tenth of a second or more, for every
+ * connection on the instance.
+ */
+function checkNesting(text: string): void {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i += 1) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c)
+        i += 1; // backslash: skip the escaped character
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x5b || c === 0x7b) {
+      depth += 1;
+      if (depth > maxNesting) throw new Error('message nested too deeply to read');
+    } else if (c === 0x5d || c === 0x7d) depth -= 1;
+  }
+}
+
 class CollabDecoder extends Decoder {
   /** Attachment frames still due after a header sent in socket.io's default format. */
   private awaitingAttachments = 0;
 
+  /**
+   * Every refusal is a plain Error saying what was wrong: JSON nested deep enough to overflow the
+   * stack (a RangeError inside socket.io's decoder) is refused like any other malformed message.
+   */
   override add(chunk: unknown): void {
+    try {
+      this.addChunk(chunk);
+    } catch (error) {
+      if (error instanceof RangeError) throw new Error('message nested too deeply to read');
+      throw error;
+    }
+  }
+
+  private addChunk(chunk: unknown): void {
     if (typeof chunk === 'string') {
+      checkNesting(chunk);
       const declared = binaryHeader.exec(chunk);
       super.add(chunk);
       this.awaitingAttachments = declared ? Number(declared[1]) : 0;
@@ -101,6 +143,7 @@ class CollabDecoder extends Decoder {
       return;
     }
     const { header, attachments } = unpackEnvelope(toBytes(chunk));
+    checkNesting(header);
     super.add(header);
     // Node peers get Buffers as socket.io's own decoder gives them; browsers get Uint8Array views.
     for (const attachment of attachments) super.add(asPlatformBytes(attachment));

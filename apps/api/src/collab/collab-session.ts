@@ -15,6 +15,10 @@ export class CollabSession {
   joining = 0;
   readonly updates: TokenBucket;
   readonly awareness: TokenBucket;
+  /** When this connection was last told its presence updates are over the rate (ms since epoch). */
+  awarenessLimitedNoticeAt = 0;
+  /** Presence updates dropped since that notice. */
+  awarenessDropped = 0;
 
   constructor(
     readonly socketId: string,

@@ -46,6 +46,8 @@ const knownEvents = new Set<string>([
 ]);
 /** Marks changes that came from another instance: applied here, never persisted again. */
 const remoteOrigin = Symbol('remote');
+/** Presence updates dropped in a second, in multiples of the allowance, before a connection is closed. */
+const awarenessFloodFactor = 5;
 
 const room = sectionRoom;
 
@@ -322,7 +324,26 @@ export class CollabGateway implements OnGatewayInit, OnApplicationShutdown {
       sectionId,
       (message as { update?: unknown }).update,
     );
-    if (!outcome.ok) return this.reply(socket, null, outcome.code, sectionId);
+    if (!outcome.ok) {
+      // A presence flood is dropped quietly after one notice a second: answering each message
+      // with an error event doubled the flood's cost and stalled the event loop for everyone.
+      // A connection that keeps flooding far past its allowance is no browser: it is closed.
+      if (outcome.code === 'rate_limited') {
+        const now = Date.now();
+        if (now - session.awarenessLimitedNoticeAt < 1000) {
+          session.awarenessDropped += 1;
+          if (
+            session.awarenessDropped >
+            awarenessFloodFactor * this.config.collab.awarenessPerSecond
+          )
+            socket.disconnect(true);
+          return;
+        }
+        session.awarenessLimitedNoticeAt = now;
+        session.awarenessDropped = 0;
+      }
+      return this.reply(socket, null, outcome.code, sectionId);
+    }
     socket.local
       .to(room(sectionId))
       .emit(ServerEvent.Awareness, { sectionId, update: outcome.relay });
