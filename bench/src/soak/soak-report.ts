@@ -21,6 +21,22 @@ export interface MemorySample {
  */
 export const flatSlopeMbPerMinute = 3;
 
+/**
+ * Growth over the second half that counts as flat whatever the slope. A short run's second half
+ * holds a single draft or two, and a process's RSS moves in steps (the worker's grows when it
+ * renders a larger draft than before), so one step of a few MiB in a minute reads as a steep
+ * slope. Over the full ten minutes the slope limit is the stricter of the two.
+ */
+export const flatGrowthMb = 5;
+
+/** Whether memory stayed flat after warm-up: see `flatSlopeMbPerMinute` and `flatGrowthMb`. */
+export function isFlat(trend: MemoryTrend): boolean {
+  return (
+    trend.secondHalfSlopeMbPerMinute < flatSlopeMbPerMinute ||
+    trend.secondHalfSlopeMbPerMinute * trend.secondHalfMinutes < flatGrowthMb
+  );
+}
+
 /** Least-squares slope of y over x. */
 export function slope(points: ReadonlyArray<[x: number, y: number]>): number {
   if (points.length < 2) return 0;
@@ -41,11 +57,13 @@ export interface MemoryTrend {
   peakMb: number;
   /** Least-squares slope of RSS over the second half of the run, MiB per minute. */
   secondHalfSlopeMbPerMinute: number;
+  /** How long the second half lasted, in minutes. */
+  secondHalfMinutes: number;
 }
 
 export function memoryTrend(samples: readonly MemorySample[]): MemoryTrend {
   if (samples.length === 0)
-    return { startMb: 0, endMb: 0, peakMb: 0, secondHalfSlopeMbPerMinute: 0 };
+    return { startMb: 0, endMb: 0, peakMb: 0, secondHalfSlopeMbPerMinute: 0, secondHalfMinutes: 0 };
   const last = samples[samples.length - 1]!.atS;
   const secondHalf = samples.filter((s) => s.atS >= last / 2);
   return {
@@ -53,6 +71,7 @@ export function memoryTrend(samples: readonly MemorySample[]): MemoryTrend {
     endMb: samples[samples.length - 1]!.rssMb,
     peakMb: Math.max(...samples.map((s) => s.rssMb)),
     secondHalfSlopeMbPerMinute: slope(secondHalf.map((s) => [s.atS / 60, s.rssMb])),
+    secondHalfMinutes: last / 2 / 60,
   };
 }
 
