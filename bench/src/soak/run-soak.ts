@@ -131,6 +131,17 @@ async function removeRedisKeys(redisUrl: string, prefix: string): Promise<number
   return removed;
 }
 
+/** The API's live heap in MiB; rejects if the API does not answer within 10 s (e.g. it exited). */
+async function liveHeapMb(api: ApiServer): Promise<number> {
+  const kb = await Promise.race([
+    api.heapUsedKb(),
+    sleep(10_000).then(() => {
+      throw new Error('the API did not answer the heap probe in 10 s');
+    }),
+  ]);
+  return kb / 1024;
+}
+
 function addCounts(into: Record<string, number>, from: Record<string, number>): void {
   for (const [code, count] of Object.entries(from)) into[code] = (into[code] ?? 0) + count;
 }
@@ -254,7 +265,7 @@ async function main(): Promise<void> {
           const apiSample: MemorySample = { atS, rssMb: processRssKb(api.pid) / 1024 };
           if (elapsed >= nextHeap) {
             nextHeap += heapEveryMs;
-            apiSample.heapMb = (await api.heapUsedKb()) / 1024;
+            apiSample.heapMb = await liveHeapMb(api);
           }
           apiSamples.push(apiSample);
           workerSamples.push({ atS, rssMb: processRssKb(worker.pid) / 1024 });
@@ -312,7 +323,7 @@ async function main(): Promise<void> {
     apiSamples.push({
       atS: endSample,
       rssMb: processRssKb(api.pid) / 1024,
-      heapMb: (await api.heapUsedKb()) / 1024,
+      heapMb: await liveHeapMb(api),
     });
     workerSamples.push({ atS: endSample, rssMb: processRssKb(worker.pid) / 1024 });
 
