@@ -255,6 +255,7 @@ async function main(): Promise<void> {
     let nextHeap = 0;
     let nextDraft = 30_000;
     let lastReport = 0;
+    // A line of progress a minute.
     for (;;) {
       const elapsed = performance.now() - started;
       if (elapsed >= durationMs) break;
@@ -301,7 +302,7 @@ async function main(): Promise<void> {
         );
       }
       if (elapsed - lastReport >= 60_000) {
-        lastReport = elapsed;
+        lastReport += 60_000;
         const last = apiSamples[apiSamples.length - 1];
         say(
           `${(elapsed / 60_000).toFixed(1)} min: API RSS ${last?.rssMb.toFixed(0) ?? '?'} MiB, ` +
