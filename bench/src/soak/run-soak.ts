@@ -142,6 +142,18 @@ async function liveHeapMb(api: ApiServer): Promise<number> {
   return kb / 1024;
 }
 
+function mergeBuckets(stats: SoakGeneratorStats[]): SoakResult['typing']['ackByHalfMinute'] {
+  const merged: SoakResult['typing']['ackByHalfMinute'] = [];
+  for (const { ackBuckets } of stats)
+    ackBuckets.forEach((bucket, index) => {
+      merged[index] ??= { fromS: index * 30, count: 0, overOneSecond: 0, maxMs: 0 };
+      merged[index].count += bucket.count;
+      merged[index].overOneSecond += bucket.overOneSecond;
+      merged[index].maxMs = Math.max(merged[index].maxMs, bucket.maxMs);
+    });
+  return merged.filter(Boolean);
+}
+
 function addCounts(into: Record<string, number>, from: Record<string, number>): void {
   for (const [code, count] of Object.entries(from)) into[code] = (into[code] ?? 0) + count;
 }
@@ -421,6 +433,7 @@ async function main(): Promise<void> {
         updatesPerSecond: changes / typedS,
         ackLatencyMs: { p50: latency.p50, p99: latency.p99, max: latency.max },
         generatorCpuPercent: generatorStats.map((s) => (s.cpuMs / s.wallMs) * 100),
+        ackByHalfMinute: mergeBuckets(generatorStats),
       },
       drafts,
       memory: {

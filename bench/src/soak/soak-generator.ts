@@ -35,6 +35,7 @@ const stats: SoakGeneratorStats = {
   deletions: 0,
   acknowledged: 0,
   ackLatencyMs: [],
+  ackBuckets: [],
   errors: {},
   unacknowledgedAtEnd: 0,
   cpuMs: 0,
@@ -52,7 +53,16 @@ function countError(code: string): void {
   stats.errors[code] = (stats.errors[code] ?? 0) + 1;
 }
 
-function recordLatency(ms: number): void {
+const bucketMs = 30_000;
+
+function recordLatency(sentAt: number, ms: number): void {
+  const index = Math.max(0, Math.floor((sentAt - wallAtGo) / bucketMs));
+  for (let i = stats.ackBuckets.length; i <= index; i += 1)
+    stats.ackBuckets.push({ count: 0, overOneSecond: 0, maxMs: 0 });
+  const bucket = stats.ackBuckets[index]!;
+  bucket.count += 1;
+  if (ms > 1000) bucket.overOneSecond += 1;
+  bucket.maxMs = Math.max(bucket.maxMs, Math.round(ms));
   // Reservoir sampling keeps a fair sample of a long run in bounded memory.
   stats.acknowledged += 1;
   if (stats.ackLatencyMs.length < maxLatencySamples) stats.ackLatencyMs.push(ms);
@@ -86,8 +96,10 @@ async function openEditor(plan: SoakEditorPlan): Promise<Editor> {
   });
   provider.on('unacknowledged', (count) => {
     const now = performance.now();
-    for (let acked = editor.lastCount - count; acked > 0 && editor.pending.length > 0; acked -= 1)
-      recordLatency(now - editor.pending.shift()!);
+    for (let acked = editor.lastCount - count; acked > 0 && editor.pending.length > 0; acked -= 1) {
+      const sentAt = editor.pending.shift()!;
+      recordLatency(sentAt, now - sentAt);
+    }
     editor.lastCount = count;
   });
   await provider.synced();

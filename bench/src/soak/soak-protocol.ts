@@ -25,6 +25,11 @@ export interface SoakGeneratorStats {
   acknowledged: number;
   /** Milliseconds from each change to the server's acknowledgement (a sample, at most 50,000). */
   ackLatencyMs: number[];
+  /**
+   * Acknowledgements by the half-minute in which the change was made (index 0 = the first 30 s of
+   * typing): how many, how many took over a second, and the slowest, in ms.
+   */
+  ackBuckets: Array<{ count: number; overOneSecond: number; maxMs: number }>;
   /** Socket error events and refusals by code; disconnects as `disconnected`. */
   errors: Record<string, number>;
   /** Changes still unacknowledged once the generator stopped typing and waited. */

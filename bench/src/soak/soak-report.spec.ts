@@ -31,6 +31,10 @@ function result(api: MemorySample[], worker: MemorySample[]): SoakResult {
       updatesPerSecond: 450,
       ackLatencyMs: { p50: 10, p99: 200, max: 900 },
       generatorCpuPercent: [20, 21, 19],
+      ackByHalfMinute: [
+        { fromS: 0, count: 600, overOneSecond: 0, maxMs: 400 },
+        { fromS: 30, count: 400, overOneSecond: 12, maxMs: 2100 },
+      ],
     },
     drafts: [{ label: 'Soak draft 1', atS: 30, readyMs: 900, words: 400 }],
     memory: { api: memoryTrend(api), worker: memoryTrend(worker), samples: { api, worker } },
@@ -115,6 +119,7 @@ describe('the soak chart and summary', () => {
     expect(markdown).toContain('| No errors | PASS |');
     expect(markdown).toContain('| Updates per second | 450 |');
     expect(markdown).toContain('10 / 200 / 900 ms');
+    expect(markdown).toContain('12 of 1,000 (1.2 %); most: 12 from 30 s (slowest 2100 ms)');
     expect(markdown).toContain('![RSS over time](x.svg)');
   });
 });

@@ -97,6 +97,8 @@ export interface SoakResult {
     updatesPerSecond: number;
     ackLatencyMs: { p50: number | null; p99: number | null; max: number | null };
     generatorCpuPercent: number[];
+    /** Acknowledgements by half-minute of typing: how many, how many over 1 s, the slowest (ms). */
+    ackByHalfMinute: Array<{ fromS: number; count: number; overOneSecond: number; maxMs: number }>;
   };
   drafts: Array<{
     label: string;
@@ -206,6 +208,20 @@ export function renderMemoryChart(result: SoakResult, title: string): string {
 const mb = (value: number) => `${value.toFixed(1)} MiB`;
 const perMinute = (value: number) => `${value >= 0 ? '+' : ''}${value.toFixed(2)} MiB/min`;
 
+function slowAcks(buckets: SoakResult['typing']['ackByHalfMinute']): string {
+  const total = buckets.reduce((sum, b) => sum + b.count, 0);
+  const slow = buckets.reduce((sum, b) => sum + b.overOneSecond, 0);
+  if (slow === 0) return 'none';
+  const worst = buckets
+    .filter((b) => b.overOneSecond > 0)
+    .sort((a, b) => b.overOneSecond - a.overOneSecond)
+    .slice(0, 3)
+    .map(
+      (b) => `${b.overOneSecond.toLocaleString('en-GB')} from ${b.fromS} s (slowest ${b.maxMs} ms)`,
+    );
+  return `${slow.toLocaleString('en-GB')} of ${total.toLocaleString('en-GB')} (${((slow / total) * 100).toFixed(1)} %); most: ${worst.join(', ')}`;
+}
+
 export function renderMarkdown(result: SoakResult, chartFile: string): string {
   const { options, typing, memory } = result;
   const lines = [
@@ -225,6 +241,7 @@ export function renderMarkdown(result: SoakResult, chartFile: string): string {
     `| Changes (of them deletions) | ${typing.changes.toLocaleString('en-GB')} (${typing.deletions.toLocaleString('en-GB')}) |`,
     `| Updates per second | ${typing.updatesPerSecond.toFixed(0)} |`,
     `| Acknowledgement latency p50 / p99 / max | ${typing.ackLatencyMs.p50?.toFixed(0) ?? '–'} / ${typing.ackLatencyMs.p99?.toFixed(0) ?? '–'} / ${typing.ackLatencyMs.max?.toFixed(0) ?? '–'} ms |`,
+    `| Changes acknowledged after more than 1 s | ${slowAcks(typing.ackByHalfMinute)} |`,
     `| Load generators' CPU | ${typing.generatorCpuPercent.map((v) => `${v.toFixed(0)} %`).join(', ')} |`,
     `| API RSS start / end / peak | ${mb(memory.api.startMb)} / ${mb(memory.api.endMb)} / ${mb(memory.api.peakMb)} |`,
     `| API RSS slope, second half | ${perMinute(memory.api.secondHalfSlopeMbPerMinute)} |`,
