@@ -149,7 +149,8 @@ export function renderMemoryChart(result: SoakResult, title: string): string {
   ].filter((line) => line.points.length > 0);
   const all = series.flatMap((line) => line.points);
   const maxX = Math.max(60, ...all.map(([x]) => x));
-  const maxY = Math.max(100, ...all.map(([, y]) => y)) * 1.1;
+  // The top of the scale: the highest reading plus a tenth, rounded up to 50 MiB.
+  const maxY = Math.ceil((Math.max(100, ...all.map(([, y]) => y)) * 1.1) / 50) * 50;
   const x = (value: number) => plot.left + (value / maxX) * (plot.right - plot.left);
   const y = (value: number) => plot.bottom - (value / maxY) * (plot.bottom - plot.top);
   const n = (value: number) => value.toFixed(1);
