@@ -13,7 +13,7 @@ export const serverColours: Record<ServerKind, string> = {
   hocuspocus: '#007f3b',
 };
 
-function escapeXml(text: string): string {
+export function escapeXml(text: string): string {
   return text
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
@@ -21,7 +21,7 @@ function escapeXml(text: string): string {
     .replace(/"/g, '&quot;');
 }
 
-function fmt(value: number): string {
+export function fmt(value: number): string {
   if (value === 0) return '0';
   if (value >= 1000) return `${Math.round(value).toLocaleString('en-GB')}`;
   if (value >= 10) return value.toFixed(0);

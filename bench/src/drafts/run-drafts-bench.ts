@@ -6,14 +6,12 @@
  * a ready file is measured for each. Runs the built API and worker as processes on a database of
  * its own, dropped at the end.
  */
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { initialContentUpdate, type SectionJson } from '@commonplan/editor';
-import type { DraftExportSummary, DraftSummary, ExportFormat } from '@commonplan/domain';
+import type { DraftExportSummary, ExportFormat } from '@commonplan/domain';
 import pg from 'pg';
 import { signIn, startApiServer, type ApiServer } from '../collab/api-server.js';
 import {
@@ -25,7 +23,9 @@ import {
   seedSections,
 } from '../collab/bench-database.js';
 import { sleep } from '../collab/clock.js';
+import { startWorker } from '../collab/worker-process.js';
 import { defaultRedisUrl, workspaceRoot } from '../collab/workspace.js';
+import { requestDraftAndWait } from './draft-request.js';
 
 const sectionCount = 40;
 const wordsPerSection = 5_000;
@@ -53,56 +53,6 @@ function sectionText(seed: number): SectionJson {
       ],
     })),
   };
-}
-
-function startWorker(env: Record<string, string>): Promise<() => Promise<void>> {
-  const child = spawn(process.execPath, [join(workspaceRoot, 'apps/api/dist/worker.js')], {
-    cwd: workspaceRoot,
-    env: { ...process.env, NODE_ENV: 'production', LOG_LEVEL: 'info', ...env },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('the worker did not start in time')), 30_000);
-    createInterface({ input: child.stdout! }).on('line', (line) => {
-      if (line.includes('"worker_ready"')) {
-        clearTimeout(timer);
-        resolve(async () => {
-          child.kill('SIGTERM');
-          await exited;
-        });
-      }
-    });
-    child.once('exit', (code) => reject(new Error(`the worker exited with ${code}`)));
-  });
-}
-
-async function timeToReady(baseUrl: string, cookie: string, planId: string, label: string) {
-  const headers = { 'content-type': 'application/json', origin: baseUrl, cookie };
-  const started = performance.now();
-  const response = await fetch(`${baseUrl}/api/plans/${planId}/drafts`, {
-    method: 'POST',
-    headers,
-    body: JSON.stringify({ label }),
-  });
-  if (response.status !== 201) throw new Error(`request failed: ${response.status}`);
-  const requestMs = performance.now() - started;
-  const draft = (await response.json()) as DraftSummary;
-  for (;;) {
-    const current = (await (
-      await fetch(`${baseUrl}/api/plans/${planId}/drafts`, { headers })
-    ).json()) as DraftSummary[];
-    const mine = current.find((d) => d.id === draft.id)!;
-    if (mine.status === 'ready')
-      return {
-        draftId: draft.id,
-        requestMs,
-        readyMs: performance.now() - started,
-        words: mine.words,
-      };
-    if (mine.status === 'failed') throw new Error(`draft failed: ${mine.failureReason}`);
-    await sleep(20);
-  }
 }
 
 /** From asking for a ready draft's file to the file being ready, and how big it is. */
@@ -136,7 +86,7 @@ async function main(): Promise<void> {
   const redisUrl = process.env.REDIS_URL ?? defaultRedisUrl;
   const redisPrefix = `commonplan-bench-drafts-${randomBytes(3).toString('hex')}:`;
   let api: ApiServer | undefined;
-  let stopWorker: (() => Promise<void>) | undefined;
+  let worker: Awaited<ReturnType<typeof startWorker>> | undefined;
   const db = new pg.Client({ connectionString: database.url });
   await db.connect();
   try {
@@ -154,11 +104,16 @@ async function main(): Promise<void> {
     );
     const env = { DATABASE_URL: database.url, REDIS_URL: redisUrl, REDIS_PREFIX: redisPrefix };
     api = await startApiServer({ databaseUrl: database.url, redisUrl, redisPrefix });
-    stopWorker = await startWorker(env);
+    worker = await startWorker(env);
     const cookie = await signIn(api.baseUrl, seeded.authors[0]!, benchPassword);
     const runs = [];
     for (let run = 1; run <= 3; run += 1) {
-      const draft = await timeToReady(api.baseUrl, cookie, seeded.planId, `Bench draft ${run}`);
+      const draft = await requestDraftAndWait(
+        api.baseUrl,
+        cookie,
+        seeded.planId,
+        `Bench draft ${run}`,
+      );
       const docx = await timeToExport(api.baseUrl, cookie, draft.draftId, 'docx');
       const pdf = await timeToExport(api.baseUrl, cookie, draft.draftId, 'pdf');
       runs.push({ ...draft, docx, pdf });
@@ -182,7 +137,7 @@ async function main(): Promise<void> {
     writeFileSync(out, `${JSON.stringify(result, null, 2)}\n`);
     process.stdout.write(`${JSON.stringify(result, null, 2)}\nwritten to ${out}\n`);
   } finally {
-    await stopWorker?.();
+    await worker?.stop();
     await api?.stop();
     await db.end();
     await dropBenchDatabase(database.name);
