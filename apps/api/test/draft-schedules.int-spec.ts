@@ -87,13 +87,23 @@ describe('draft schedules', () => {
   };
 
   /** Makes the schedule due a moment ago, and waits until a worker has run it. */
+  /** The instant each plan's schedule last ran at in this file: a run's instant is its draft's key. */
+  const lastRuns = new Map<string, string>();
+
   async function runNow(client: ApiClient, planId: string): Promise<DraftScheduleView> {
-    const { rows } = await db.query<{ due: Date }>(
-      `UPDATE draft_schedules SET next_run_at = date_trunc('second', now()) - interval '1 second'
-        WHERE plan_id = $1 RETURNING next_run_at AS due`,
-      [planId],
-    );
-    const due = rows[0]!.due.toISOString();
+    // Two runs in the same second would be one slot, which makes one draft by design: wait for
+    // the next second so each run here is a slot of its own.
+    let due = '';
+    for (;;) {
+      const { rows } = await db.query<{ due: Date }>(
+        `SELECT date_trunc('second', now()) - interval '1 second' AS due`,
+      );
+      due = rows[0]!.due.toISOString();
+      if (due !== lastRuns.get(planId)) break;
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+    lastRuns.set(planId, due);
+    await db.query('UPDATE draft_schedules SET next_run_at = $2 WHERE plan_id = $1', [planId, due]);
     let schedule: DraftScheduleView | null = null;
     await eventually(async () => {
       schedule = (await client.get<DraftScheduleResponse>(`/api/plans/${planId}/draft-schedule`))
