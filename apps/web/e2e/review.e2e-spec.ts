@@ -83,8 +83,14 @@ describe('reviewing a section', () => {
     const amara = await signedInPage(author);
     await openSection(amara);
     await amara.getByTestId('review-status').getByText('Draft').waitFor();
-    await amara.locator('summary', { hasText: 'Ask for review' }).click();
-    await amara.getByRole('checkbox', { name: 'Rhys Reviewer' }).check();
+    // The panel may still be loading the members when the form is opened; open it again if a
+    // reload put it back closed, as a person would.
+    const rhys = amara.getByRole('checkbox', { name: 'Rhys Reviewer' });
+    for (let tries = 0; tries < 3 && !(await rhys.isVisible()); tries += 1) {
+      await amara.locator('summary', { hasText: 'Ask for review' }).click();
+      await rhys.waitFor({ timeout: 8_000 }).catch(() => undefined);
+    }
+    await rhys.check();
     await amara.getByLabel('Note for the reviewers (optional)').fill('Please check the targets.');
     await amara.getByRole('button', { name: 'Ask for review' }).click();
     await amara.getByTestId('review-status').getByText('In review').waitFor();
