@@ -85,12 +85,12 @@ describe('reviewing a section', () => {
     await amara.getByTestId('review-status').getByText('Draft').waitFor();
     // The panel may still be loading the members when the form is opened; open it again if a
     // reload put it back closed, as a person would.
-    const rhys = amara.getByRole('checkbox', { name: 'Rhys Reviewer' });
-    for (let tries = 0; tries < 3 && !(await rhys.isVisible()); tries += 1) {
+    const rhysBox = amara.getByRole('checkbox', { name: 'Rhys Reviewer' });
+    for (let tries = 0; tries < 3 && !(await rhysBox.isVisible()); tries += 1) {
       await amara.locator('summary', { hasText: 'Ask for review' }).click();
-      await rhys.waitFor({ timeout: 8_000 }).catch(() => undefined);
+      await rhysBox.waitFor({ timeout: 8_000 }).catch(() => undefined);
     }
-    await rhys.check();
+    await rhysBox.check();
     await amara.getByLabel('Note for the reviewers (optional)').fill('Please check the targets.');
     await amara.getByRole('button', { name: 'Ask for review' }).click();
     await amara.getByTestId('review-status').getByText('In review').waitFor();
