@@ -33,7 +33,13 @@ import { markdownTables, summarise, type BenchRuns } from './report.js';
 import { peerVersions } from './peer-versions.js';
 import { measureSectionMemory } from './section-memory.js';
 import { startingText, typedHistory, typedSectionState } from './section-text.js';
-import { planEditors, planOneSection, runShape, type ShapeRunResult } from './shape-run.js';
+import {
+  editingPeople,
+  planEditors,
+  planOneSection,
+  runShape,
+  type ShapeRunResult,
+} from './shape-run.js';
 import { round } from './stats.js';
 import { renderSvgChart } from './svg-chart.js';
 import { defaultRedisUrl, workspaceRoot } from './workspace.js';
@@ -186,9 +192,10 @@ async function main(): Promise<void> {
       commonplan: apiOptions,
       hocuspocusDatabaseUrl: database.url,
     };
-    // People: the first 20 edit in (a) and (d), the next 50 hold (d)'s idle connections (10 each).
-    const editors = plan.authors.slice(0, 20);
-    const idlePeople = plan.authors.slice(20, 70);
+    // People: the first 30 edit (in (a) and (d) up to 10 connections each, as many as the full
+    // shape's generators need), the next 50 hold (d)'s idle connections (10 each).
+    const editors = plan.authors.slice(0, editingPeople);
+    const idlePeople = plan.authors.slice(editingPeople, editingPeople + 50);
     const sessions: Record<string, string> = {};
     const typingTask = (load: TypingLoad) => ({
       mode: 'typing' as const,

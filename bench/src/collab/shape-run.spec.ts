@@ -2,6 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { parseBenchOptions } from './bench-options.js';
 import {
   defaultGeneratorCpuLimitPercent,
+  editingPeople,
   generatorsValid,
   planEditors,
   planOneSection,
@@ -36,6 +37,17 @@ describe('editors shared among generators', () => {
         generatorOf.set(editor.sectionId, index);
       }),
     );
+  });
+
+  it('has people enough for the full and the quick shape (a)', () => {
+    for (const argv of [[], ['--quick']]) {
+      const { a } = parseBenchOptions(argv);
+      const sections = Array.from({ length: a.sections }, (_, i) => `section-${i}`);
+      const people = authors.slice(0, editingPeople);
+      expect(
+        planEditors(sections, a.editorsPerSection, a.generators, people, false).flat(),
+      ).toHaveLength(a.sections * a.editorsPerSection);
+    }
   });
 
   it('has exactly one editor per section bring the starting text when asked', () => {

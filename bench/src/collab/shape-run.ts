@@ -54,6 +54,9 @@ export interface ShapeRunResult {
   loadAverage: number;
 }
 
+/** How many people the run signs in to edit: enough for the full shape (a) at ten connections each. */
+export const editingPeople = 30;
+
 /** Settling time before and after opening idle connections, so their memory shows in RSS. */
 const idleSettleMs = 2_000;
 
