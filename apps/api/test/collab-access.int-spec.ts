@@ -158,7 +158,7 @@ describe('joining a section', () => {
 });
 
 describe('when access changes', () => {
-  it('a removed member is told within seconds and leaves the section', async () => {
+  it('a member made a viewer can no longer write, and a removed member is told within seconds and leaves the section', async () => {
     const leadClient = await signedIn(new ApiClient(api.baseUrl), users.lead);
     const member = await factories(db).aUser();
     const { rows } = await db.query<{ footprint_id: string }>(
@@ -178,6 +178,14 @@ describe('when access changes', () => {
     });
     expect(demoted.status).toBe(200);
     await eventually(() => peer.access.some((m) => m.access === 'read'), 5_000);
+    // From then on the server refuses their writes, whatever their browser still shows.
+    const rowsWhenDemoted = await logRows(db, section.id);
+    const refused = await emitWithAck<UpdateAck>(peer.socket, ClientEvent.Update, {
+      sectionId: section.id,
+      update: aChange(),
+    });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'read_only' } });
+    expect(await logRows(db, section.id)).toBe(rowsWhenDemoted);
 
     const removed = await leadClient.delete(`/api/footprints/${slug}/members/${member.id}`);
     expect(removed.status).toBe(204);

@@ -17,6 +17,12 @@ export interface FaultProxy {
    * held unanswered until `restore()`, as a server gone away or a network partition would.
    */
   cut(mode?: CutMode): void;
+  /**
+   * The line goes silent without breaking, as in a network partition: open connections stay open
+   * but nothing crosses in either direction, and new ones are held, until `restore()`, when what
+   * was sent meanwhile is delivered.
+   */
+  stall(): void;
   /** Forwards again; held connections go through now. */
   restore(): void;
   /** Forwards new connections somewhere else (another instance); open ones are left alone. */
@@ -38,6 +44,7 @@ export async function startFaultProxy(
   const pairs = new Set<{ client: Socket; upstream: Socket | null }>();
   const held = new Set<Socket>();
   let mode: CutMode | null = null;
+  let stalled = false;
   let forwarded = 0;
 
   const forward = (client: Socket) => {
@@ -55,9 +62,19 @@ export async function startFaultProxy(
     };
     client.on('error', end).on('close', end);
     upstream.on('error', end).on('close', end);
-    client.pipe(upstream);
-    upstream.pipe(client);
+    connect(pair);
+  };
+  const connect = ({ client, upstream }: { client: Socket; upstream: Socket | null }) => {
+    client.pipe(upstream!);
+    upstream!.pipe(client);
     client.resume();
+    upstream!.resume();
+  };
+  const silence = ({ client, upstream }: { client: Socket; upstream: Socket | null }) => {
+    client.unpipe(upstream!);
+    upstream!.unpipe(client);
+    client.pause();
+    upstream!.pause();
   };
 
   const server: Server = createServer({ pauseOnConnect: true }, (client) => {
@@ -104,8 +121,15 @@ export async function startFaultProxy(
       mode = cutMode;
       dropConnections();
     },
+    stall() {
+      stalled = true;
+      mode = 'hold';
+      for (const pair of pairs) silence(pair);
+    },
     restore() {
       mode = null;
+      if (stalled) for (const pair of pairs) connect(pair);
+      stalled = false;
       for (const client of [...held]) {
         held.delete(client);
         if (!client.destroyed) forward(client);

@@ -34,13 +34,15 @@ const unavailableCodes = new Set([
   '08006',
   '08001',
   '08003',
+  // A statement cancelled by statement_timeout: the database is too slow to answer just now.
+  '57014',
 ]);
 
 function isUnavailable(error: unknown): boolean {
   const code = (error as { code?: string } | null)?.code;
   if (code && unavailableCodes.has(code)) return true;
   const message = error instanceof Error ? error.message : '';
-  return /Connection terminated|connect ECONNREFUSED|timeout exceeded when trying to connect|Redis is not connected|Connection is closed/i.test(
+  return /Connection terminated|connect ECONNREFUSED|timeout exceeded when trying to connect|Query read timeout|Redis is not connected|Connection is closed/i.test(
     message,
   );
 }

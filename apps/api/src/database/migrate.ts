@@ -12,7 +12,8 @@ async function main(command: string): Promise<number> {
   const reader = new EnvReader(process.env);
   const config = databaseConfig(reader);
   reader.check();
-  const dataSource = new DataSource(dataSourceOptions(config));
+  // A migration may rewrite a large table: it is not held to the statement limits.
+  const dataSource = new DataSource(dataSourceOptions(config, { long: true }));
   await dataSource.initialize();
   try {
     switch (command) {
