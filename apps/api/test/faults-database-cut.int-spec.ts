@@ -95,6 +95,10 @@ describe('PostgreSQL cut off during editing', () => {
     );
     expect(health.status).toBe(503);
     expect(health.body).toMatchObject({ status: 'degraded', database: 'down', redis: 'up' });
+    // And as a person's browser asks, with its session cookie.
+    const healthSignedIn = await client.get<{ status: string; database: string }>('/api/health');
+    expect(healthSignedIn.status).toBe(503);
+    expect(healthSignedIn.body).toMatchObject({ status: 'degraded', database: 'down' });
 
     await sleep(2_000);
     expect(api.process.exitCode).toBeNull();

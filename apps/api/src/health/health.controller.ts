@@ -5,7 +5,7 @@ import type { HealthView } from '@commonplan/domain';
 import type { Response } from 'express';
 import type { Redis } from 'ioredis';
 import { DataSource } from 'typeorm';
-import { Public } from '../auth/public.decorator.js';
+import { Anonymous } from '../auth/public.decorator.js';
 import { REDIS } from '../redis/redis.module.js';
 
 const version = process.env.npm_package_version ?? '0.1.0';
@@ -35,7 +35,8 @@ export class HealthController {
     @Inject(REDIS) private readonly redis: Redis,
   ) {}
 
-  @Public()
+  // Whoever asks, the cookie is not read: a session lookup would itself need the database.
+  @Anonymous()
   @Get()
   @ApiOperation({ summary: 'Whether the API can reach PostgreSQL and Redis (503 when it cannot)' })
   async health(@Res({ passthrough: true }) res: Response): Promise<HealthView> {
