@@ -52,8 +52,7 @@ async function bootstrap(): Promise<void> {
         // Neither a job nobody handles nor data its handler does not take can succeed on a later
         // try: both fail for good at once, and a handler only ever sees its own typed payload.
         const handler = registry.get(job.name as JobName);
-        if (!handler)
-          throw new PoisonJobError('unknown_job', `no handler for job "${job.name}"`);
+        if (!handler) throw new PoisonJobError('unknown_job', `no handler for job "${job.name}"`);
         const problem = payloadProblem(handler.name, job.data);
         if (problem)
           throw new PoisonJobError(

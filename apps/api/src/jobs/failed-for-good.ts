@@ -28,7 +28,8 @@ export function finalFailure(
       kind: 'gave_up',
       reason: /stalled/i.test(error.message) ? 'worker_stalled' : 'unexpected',
     };
-  if (job.attemptsMade >= (job.opts.attempts ?? 1)) return { kind: 'gave_up', reason: 'unexpected' };
+  if (job.attemptsMade >= (job.opts.attempts ?? 1))
+    return { kind: 'gave_up', reason: 'unexpected' };
   return null;
 }
 
@@ -85,7 +86,10 @@ export class FailedForGood {
     await handler
       .failedForGood(job.data, error.message, jobContextOf(job))
       .catch((hookError: unknown) =>
-        this.logger.error({ queue: job.queueName, id: job.id, err: hookError }, 'failure hook failed'),
+        this.logger.error(
+          { queue: job.queueName, id: job.id, err: hookError },
+          'failure hook failed',
+        ),
       );
   }
 }

@@ -50,7 +50,11 @@ export async function recordFailedForGood(
 }
 
 /** A job that succeeded is no longer failed, whatever happened to it before. */
-export async function forgetFailedJob(redis: Redis, queue: QueueName, jobId: string): Promise<void> {
+export async function forgetFailedJob(
+  redis: Redis,
+  queue: QueueName,
+  jobId: string,
+): Promise<void> {
   const member = memberOf(queue, jobId);
   await redis.multi().zrem(orderKey, member).hdel(recordsKey, member).exec();
 }
