@@ -18,6 +18,7 @@ import { InvitationsModule } from './invitations/invitations.module.js';
 import { JobsModule } from './jobs/jobs.module.js';
 import { MetricsModule } from './metrics/metrics.module.js';
 import { NotificationsModule } from './notifications/notifications.module.js';
+import { OperationsModule } from './operations/operations.module.js';
 import { PlansModule } from './plans/plans.module.js';
 import { PublishingModule } from './publishing/publishing.module.js';
 import { RedisModule } from './redis/redis.module.js';
@@ -53,6 +54,7 @@ export class AppModule {
         ConsultationModule,
         HealthModule,
         MetricsModule,
+        OperationsModule,
       ],
     };
   }

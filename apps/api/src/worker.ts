@@ -5,9 +5,13 @@ import { createLogger, PinoNestLogger } from './common/logger.js';
 import { loadAppConfig } from './config/app-config.js';
 import { ConfigError } from './config/env-reader.js';
 import { checkRedisEvictionPolicy } from './redis/redis-policy.js';
+import { FailedForGood } from './jobs/failed-for-good.js';
+import { forgetFailedJob } from './jobs/failed-jobs.js';
+import { PoisonJobError } from './jobs/job-failure.js';
 import { countJobFailure } from './jobs/job-failures.js';
-import { JOB_HANDLERS, type JobContext, type JobHandler } from './jobs/job-handler.js';
+import { JOB_HANDLERS, jobContextOf, type JobHandler } from './jobs/job-handler.js';
 import { JobName, QueueName } from './jobs/job-names.js';
+import { payloadProblem } from './jobs/job-payloads.js';
 import { buildJobRegistry } from './jobs/job-registry.js';
 import { bullConnection, bullPrefix, QueueService } from './jobs/queue.service.js';
 import { WorkerModule } from './jobs/worker.module.js';
@@ -16,14 +20,6 @@ import type { Redis } from 'ioredis';
 
 /** How often ended sessions are cleared out. */
 const sessionsPurgeEveryMs = 15 * 60_000;
-
-function contextOf(job: Job): JobContext {
-  return {
-    attempt: job.attemptsMade + 1,
-    attempts: job.opts.attempts ?? 1,
-    reportProgress: (progress) => job.updateProgress(progress),
-  };
-}
 
 async function bootstrap(): Promise<void> {
   let config;
@@ -47,14 +43,23 @@ async function bootstrap(): Promise<void> {
   });
   const registry = buildJobRegistry(app.get<JobHandler[]>(JOB_HANDLERS));
   const redis = app.get<Redis>(REDIS);
+  const failedForGood = new FailedForGood(redis, registry, logger);
 
   const workers = Object.values(QueueName).map((queueName) => {
     const worker = new Worker(
       queueName,
       async (job: Job) => {
+        // Neither a job nobody handles nor data its handler does not take can succeed on a later
+        // try: both fail for good at once, and a handler only ever sees its own typed payload.
         const handler = registry.get(job.name as JobName);
-        if (!handler) throw new Error(`no handler for job "${job.name}"`);
-        return handler.handle(job.data as never, contextOf(job));
+        if (!handler) throw new PoisonJobError('unknown_job', `no handler for job "${job.name}"`);
+        const problem = payloadProblem(handler.name, job.data);
+        if (problem)
+          throw new PoisonJobError(
+            'invalid_payload',
+            `the payload of job "${job.name}" is not valid: ${problem}`,
+          );
+        return handler.handle(job.data as never, jobContextOf(job));
       },
       {
         connection: bullConnection(config),
@@ -77,23 +82,13 @@ async function bootstrap(): Promise<void> {
             : { concurrency: 4 }),
       },
     );
-    worker.on('completed', (job) =>
-      logger.info({ queue: queueName, job: job.name, id: job.id }, 'job done'),
-    );
+    worker.on('completed', (job) => {
+      logger.info({ queue: queueName, job: job.name, id: job.id }, 'job done');
+      // A job that failed for good and was tried again after the cause was put right.
+      if (job.id) void forgetFailedJob(redis, queueName, job.id).catch(() => undefined);
+    });
     worker.on('failed', (job, error) => {
       void countJobFailure(redis, queueName).catch(() => undefined);
-      const handler = job ? registry.get(job.name as JobName) : undefined;
-      if (job && handler?.failedForGood)
-        void job
-          .isFailed()
-          .then((failed) =>
-            failed
-              ? handler.failedForGood?.(job.data as never, error.message, contextOf(job))
-              : undefined,
-          )
-          .catch((hookError: unknown) =>
-            logger.error({ queue: queueName, id: job.id, err: hookError }, 'failure hook failed'),
-          );
       logger.warn(
         {
           queue: queueName,
@@ -104,6 +99,7 @@ async function bootstrap(): Promise<void> {
         },
         'job failed',
       );
+      if (job) void failedForGood.onFailed(queueName, job, error);
     });
     worker.on('error', (error) =>
       logger.error({ queue: queueName, err: error.message }, 'worker error'),

@@ -304,7 +304,7 @@ describe('exports of a draft', () => {
     expect((notReady.body as unknown as { code: string }).code).toBe('export_draft_not_ready');
   });
 
-  it('an export of damaged text fails on every try with a reason a lead can read, and can be tried again', async () => {
+  it('an export of damaged text fails at once, not retried, with a reason a lead can read, and can be tried again once mended', async () => {
     const { client, draft, sectionIds } = await aReadyDraft(setup, make, db, [
       paragraphsToJson(['Fine text.']),
       paragraphsToJson(['Text that will be damaged.']),
@@ -322,7 +322,7 @@ describe('exports of a draft', () => {
     );
     expect(failed.downloadUrl).toBeNull();
     expect(await exportRows(db, draft.id)).toEqual([
-      { format: 'pdf', status: 'failed', attempts: 2 },
+      { format: 'pdf', status: 'failed', attempts: 1 },
     ]);
     expect((await download(client, `/api/exports/${made.id}/download`)).status).toBe(409);
 

@@ -135,7 +135,7 @@ describe('what the metrics say', () => {
     const footprint = await f.aFootprint({ members: { lead: [lead] } });
     const plan = await f.aPlan(footprint.id);
     const section = await f.aSection(plan.id);
-    // A log row whose earlier changes are missing: the draft job fails on every try.
+    // A log row whose earlier changes are missing: the draft job fails, and would on every try.
     const doc = new Y.Doc();
     doc.getXmlFragment('content').push([new Y.XmlElement('paragraph')]);
     const vector = Y.encodeStateVector(doc);
@@ -152,9 +152,13 @@ describe('what the metrics say', () => {
       text = await (await scrape(`Bearer ${token}`)).text();
       return (
         sample(text, 'commonplan_queue_jobs{queue="drafts",state="failed"}') === 1 &&
-        sample(text, 'commonplan_job_failures_total{queue="drafts"}') === 3
+        sample(text, 'commonplan_job_failures_total{queue="drafts"}') === 1 &&
+        sample(text, 'commonplan_jobs_failed_for_good_total{queue="drafts"}') === 1
       );
     }, 30_000);
+    expect(text).toContain('# TYPE commonplan_jobs_failed_for_good_total counter');
+    for (const queue of ['mail', 'maintenance', 'exports'])
+      expect(sample(text, `commonplan_jobs_failed_for_good_total{queue="${queue}"}`)).toBe(0);
     expect(sample(text, 'commonplan_queue_jobs{queue="drafts",state="waiting"}')).toBe(0);
   });
 });

@@ -320,6 +320,19 @@ const matrix: Row[] = [
     },
   },
   {
+    action: 'list the jobs that failed for good',
+    call: async () => ({ method: 'GET', path: '/api/operations/failed-jobs' }),
+    outcomes: {
+      lead: 403,
+      author: 403,
+      reviewer: 403,
+      viewer: 403,
+      admin: 200,
+      outsider: 403,
+      anonymous: 401,
+    },
+  },
+  {
     action: 'read the footprint',
     call: async ({ footprint }) => ({ method: 'GET', path: `/api/footprints/${footprint.slug}` }),
     outcomes: readers(200),

@@ -19,6 +19,7 @@ import { PublicLayout } from './publishing/public-layout.component';
 import { PublicLoadError } from './publishing/public-not-found.component';
 import { PublicPlanPage } from './publishing/public-plan.page';
 import { NotificationsPage } from './notifications/notifications.page';
+import { FailedJobsPage } from './operations/failed-jobs.page';
 import { PlanDashboardPage } from './dashboard/plan-dashboard.page';
 import { SectionPage } from './sections/section.page';
 import { PageLayout } from './shared/components/page-layout.component';
@@ -56,6 +57,7 @@ export function AppRoutes() {
           <Route path="/plans/:planId/dashboard" element={<PlanDashboardPage />} />
           <Route path="/notifications" element={<NotificationsPage />} />
           <Route path="/account" element={<AccountPage />} />
+          <Route path="/operations/failed-jobs" element={<FailedJobsPage />} />
           <Route path="/plans/:planId/drafts" element={<DraftsPage />} />
           <Route path="/plans/:planId/consultation" element={<ConsultationPage />} />
           <Route path="/plans/:planId/drafts/compare" element={<DraftComparisonPage />} />

@@ -15,3 +15,4 @@ export * from './activity-kinds.js';
 export * from './export-formats.js';
 export * from './consultation.js';
 export * from './consultation-api-types.js';
+export * from './failed-jobs.js';

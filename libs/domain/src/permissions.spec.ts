@@ -1,5 +1,11 @@
 import { describe, expect, it } from '@jest/globals';
-import { can, footprintActions, type FootprintAction } from './permissions.js';
+import {
+  can,
+  canOnInstance,
+  footprintActions,
+  type Actor,
+  type FootprintAction,
+} from './permissions.js';
 import { footprintRoles, type FootprintRole } from './roles.js';
 
 /** The whole rule table, written out as a person would read it. */
@@ -86,5 +92,13 @@ describe('permission rules', () => {
     expect(can(actor, 'plan.read')).toBe(true);
     expect(can(actor, 'members.manage')).toBe(true);
     expect(can(actor, 'plan.create')).toBe(false);
+  });
+
+  it('only an instance admin may see how the service runs, whatever their footprint roles', () => {
+    expect(canOnInstance({ isAdmin: true }, 'operations.read')).toBe(true);
+    for (const role of [...footprintRoles, null]) {
+      const member: Actor = { role, isAdmin: false };
+      expect(canOnInstance(member, 'operations.read')).toBe(false);
+    }
   });
 });

@@ -100,6 +100,18 @@ export function can(actor: Actor, action: FootprintAction): boolean {
   return actor.isAdmin && adminActions.has(action);
 }
 
+/**
+ * What is done to the instance itself rather than inside a footprint: running the service (seeing
+ * the jobs that failed for good). Only its admins may, whatever their roles in footprints; what
+ * they see names no plan's text (decision 3).
+ */
+export const instanceActions = ['operations.read'] as const;
+export type InstanceAction = (typeof instanceActions)[number];
+
+export function canOnInstance(actor: Pick<Actor, 'isAdmin'>, action: InstanceAction): boolean {
+  return actor.isAdmin && instanceActions.includes(action);
+}
+
 /** True when the actor may see that the footprint exists at all. */
 export function canSeeFootprint(actor: Actor): boolean {
   return can(actor, 'footprint.read');

@@ -13,7 +13,7 @@ import type { Logger } from 'pino';
 import { DataSource } from 'typeorm';
 import { LOGGER } from '../common/logger.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
-import { isLastAttempt, ReadableJobError, reasonWhenGivenUp } from '../jobs/job-failure.js';
+import { isLastAttempt, PoisonJobError, reasonWhenGivenUp } from '../jobs/job-failure.js';
 import type { JobContext, JobHandler } from '../jobs/job-handler.js';
 import { JobName } from '../jobs/job-names.js';
 import { NotificationEmails } from '../notifications/notification-emails.js';
@@ -87,8 +87,10 @@ export class DraftGenerateJob implements JobHandler<JobName.DraftGenerate> {
         try {
           section = renderSection(source.source_updates);
         } catch (error) {
+          // The stored text stays as damaged however often it is read: no retry can help.
           if (error instanceof SectionStateError)
-            throw new ReadableJobError(
+            throw new PoisonJobError(
+              'damaged_text',
               `The section “${source.title}” could not be rendered: ${error.message}. Ask the service operator to restore it, then try again.`,
             );
           throw error;
@@ -149,13 +151,14 @@ export class DraftGenerateJob implements JobHandler<JobName.DraftGenerate> {
       await this.emailNotices(written);
       return { sections: rendered.length, words };
     } catch (error) {
-      const reason = error instanceof ReadableJobError ? error.message : unexpectedFailure;
-      if (!(error instanceof ReadableJobError))
+      const poison = error instanceof PoisonJobError;
+      const reason = poison ? error.message : unexpectedFailure;
+      if (!poison)
         this.logger.error(
           { event: 'draft_failed_attempt', draftId, err: error },
           'draft attempt failed',
         );
-      if (isLastAttempt(context)) await this.markFailed(draftId, reason, context);
+      if (poison || isLastAttempt(context)) await this.markFailed(draftId, reason, context);
       else
         await this.dataSource
           .query(
@@ -168,7 +171,10 @@ export class DraftGenerateJob implements JobHandler<JobName.DraftGenerate> {
     }
   }
 
-  /** After BullMQ gave up on a job (its worker died too often), the draft still says why. */
+  /**
+   * After BullMQ gave up on a job (its worker died too often), the draft still says why. When
+   * `handle` already marked it failed this changes nothing, so a draft is marked once.
+   */
   async failedForGood(
     { draftId }: DraftGeneratePayload,
     reason: string,

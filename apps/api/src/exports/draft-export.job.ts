@@ -6,7 +6,7 @@ import type { Logger } from 'pino';
 import { DataSource } from 'typeorm';
 import { LOGGER } from '../common/logger.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
-import { isLastAttempt, ReadableJobError, reasonWhenGivenUp } from '../jobs/job-failure.js';
+import { isLastAttempt, PoisonJobError, reasonWhenGivenUp } from '../jobs/job-failure.js';
 import type { JobContext, JobHandler } from '../jobs/job-handler.js';
 import { JobName } from '../jobs/job-names.js';
 import { draftToDocx } from './documents/docx-export.js';
@@ -84,7 +84,10 @@ export class DraftExportJob implements JobHandler<JobName.DraftExport> {
       );
       await progress('generating');
       if (row.draft_status !== 'ready')
-        throw new ReadableJobError('The draft is not ready, so it cannot be exported.');
+        throw new PoisonJobError(
+          'draft_not_ready',
+          'The draft is not ready, so it cannot be exported.',
+        );
 
       const file = await writers[row.format](await this.document(row));
       if (this.config.exports.pauseBeforeWriteMs > 0)
@@ -100,13 +103,14 @@ export class DraftExportJob implements JobHandler<JobName.DraftExport> {
       await progress('ready');
       return { bytes: file.length };
     } catch (error) {
-      const reason = error instanceof ReadableJobError ? error.message : unexpectedFailure;
-      if (!(error instanceof ReadableJobError))
+      const poison = error instanceof PoisonJobError;
+      const reason = poison ? error.message : unexpectedFailure;
+      if (!poison)
         this.logger.error(
           { event: 'export_failed_attempt', exportId, err: error },
           'export attempt failed',
         );
-      if (isLastAttempt(context)) await this.markFailed(exportId, reason, context);
+      if (poison || isLastAttempt(context)) await this.markFailed(exportId, reason, context);
       else
         await this.dataSource
           .query(
@@ -119,7 +123,10 @@ export class DraftExportJob implements JobHandler<JobName.DraftExport> {
     }
   }
 
-  /** After BullMQ gave up on a job (its worker died too often), the export still says why. */
+  /**
+   * After BullMQ gave up on a job (its worker died too often), the export still says why. When
+   * `handle` already marked it failed this changes nothing, so an export is marked once.
+   */
   async failedForGood(
     { exportId }: DraftExportPayload,
     reason: string,
@@ -154,8 +161,10 @@ export class DraftExportJob implements JobHandler<JobName.DraftExport> {
         })),
       };
     } catch (error) {
+      // The draft's stored text never changes, so every try would fail the same way.
       if (error instanceof DamagedSectionError)
-        throw new ReadableJobError(
+        throw new PoisonJobError(
+          'damaged_text',
           `The section “${error.sectionTitle}” could not be exported: its stored text in this draft is damaged. Make a new draft, then export that.`,
         );
       throw error;

@@ -1,3 +1,4 @@
+import type { Job } from 'bullmq';
 import type { JobName, JobPayloads } from './job-names.js';
 
 /** What a handler may know of the job it runs: which try this is, and a way to report progress. */
@@ -22,3 +23,12 @@ export interface JobHandler<N extends JobName = JobName> {
 }
 
 export const JOB_HANDLERS = Symbol('JOB_HANDLERS');
+
+/** The context of a BullMQ job's current try. */
+export function jobContextOf(job: Job): JobContext {
+  return {
+    attempt: job.attemptsMade + 1,
+    attempts: job.opts.attempts ?? 1,
+    reportProgress: (progress) => job.updateProgress(progress),
+  };
+}

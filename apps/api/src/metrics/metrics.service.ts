@@ -3,6 +3,7 @@ import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
 import type { Redis } from 'ioredis';
 import { CollabMetrics } from '../collab/collab-metrics.js';
 import { renderMetrics, type MetricFamily } from '../common/prometheus-text.js';
+import { jobsFailedForGoodKey } from '../jobs/failed-jobs.js';
 import { jobFailuresKey } from '../jobs/job-failures.js';
 import { QueueName } from '../jobs/job-names.js';
 import { QueueService } from '../jobs/queue.service.js';
@@ -52,9 +53,10 @@ export class MetricsService implements OnModuleDestroy {
 
   async render(): Promise<string> {
     const queues = Object.values(QueueName);
-    const [counts, failures] = await Promise.all([
+    const [counts, failures, failedForGood] = await Promise.all([
       Promise.all(queues.map((queue) => this.queues.queue(queue).getJobCounts(...jobStates))),
       this.redis.mget(...queues.map(jobFailuresKey)),
+      this.redis.mget(...queues.map(jobsFailedForGoodKey)),
     ]);
     const families: MetricFamily[] = [
       ...this.collab.families(),
@@ -72,6 +74,15 @@ export class MetricsService implements OnModuleDestroy {
         help: 'Failed job attempts (retries included) in each queue, counted by the workers.',
         type: 'counter',
         samples: queues.map((queue, i) => ({ labels: { queue }, value: Number(failures[i] ?? 0) })),
+      },
+      {
+        name: 'commonplan_jobs_failed_for_good_total',
+        help: 'Jobs the workers stopped trying in each queue (not retried, or out of tries); listed at /api/operations/failed-jobs.',
+        type: 'counter',
+        samples: queues.map((queue, i) => ({
+          labels: { queue },
+          value: Number(failedForGood[i] ?? 0),
+        })),
       },
     ];
     return renderMetrics(families);

@@ -1,17 +1,21 @@
 import { sectionThemeLabels, type DraftView, type PlanView } from '@commonplan/domain';
+import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { ReviewStatusTag } from '../sections/review-status-tag.component';
 import { Breadcrumbs } from '../shared/components/breadcrumbs.component';
 import { DraftExports } from '../exports/draft-exports.component';
+import { ErrorSummary } from '../shared/components/error-summary.component';
 import { LoadError } from '../shared/components/load-error.component';
 import { LoadingMessage } from '../shared/components/loading-message.component';
+import { toFormErrors, type FormError } from '../shared/forms/form-error';
 import { formatDateTime, formatNumber } from '../shared/format/format';
 import { useApiResource } from '../shared/hooks/use-api-resource.hook';
 import { useDocumentTitle } from '../shared/hooks/use-document-title.hook';
 import { getPlan } from '../plans/plans.api';
 import { PublishDraft } from '../publishing/publish-draft.component';
 import { DraftStatusTag } from './draft-status-tag.component';
-import { getDraft } from './drafts.api';
+import { getDraft, retryDraft } from './drafts.api';
+import { FailedForGood } from './failed-for-good.component';
 
 /** One draft as it was made: its contents, then every section's text as the editor showed it. */
 export function DraftPage() {
@@ -25,12 +29,22 @@ export function DraftPage() {
     planId ? getPlan(planId, signal) : Promise.resolve(null),
   );
   const mayEditText = plan.data?.allowedActions.includes('section.editText') ?? false;
+  const mayRetry = plan.data?.allowedActions.includes('draft.generate') ?? false;
+  const [errors, setErrors] = useState<FormError[]>([]);
+  const [retrying, setRetrying] = useState(false);
   useDocumentTitle(
     draft.data ? `Draft ${draft.data.number}: ${draft.data.label}` : 'Loading draft',
   );
   if (draft.error) return <LoadError error={draft.error} what="this draft" retry={draft.reload} />;
   if (!draft.data) return <LoadingMessage text="Loading draft…" />;
   const view = draft.data;
+  const retry = () => {
+    setErrors([]);
+    setRetrying(true);
+    retryDraft(view.id)
+      .then(draft.reload, (error: unknown) => setErrors(toFormErrors(error)))
+      .finally(() => setRetrying(false));
+  };
 
   return (
     <>
@@ -40,6 +54,7 @@ export function DraftPage() {
           { text: 'Drafts', to: `/plans/${view.planId}/drafts` },
         ]}
       />
+      <ErrorSummary errors={errors} />
       <span className="nhsuk-caption-l">{view.planTitle}</span>
       <h1 className="nhsuk-heading-l">
         Draft {view.number}: {view.label}
@@ -67,7 +82,29 @@ export function DraftPage() {
       </dl>
       <PublishDraft draft={view} />
 
-      {view.status !== 'ready' ? (
+      {view.status === 'failed' ? (
+        <div className="nhsuk-card nhsuk-card--warning" data-testid="draft-failed">
+          <div className="nhsuk-card__content">
+            <h2 className="nhsuk-card__heading nhsuk-heading-m">
+              <span role="text">
+                <span className="nhsuk-u-visually-hidden">Important: </span>
+                This draft could not be made
+              </span>
+            </h2>
+            <FailedForGood reason={view.failureReason} what="draft" canRetry={mayRetry} />
+            {mayRetry ? (
+              <button
+                type="button"
+                className="nhsuk-button nhsuk-button--secondary nhsuk-u-margin-bottom-0"
+                onClick={retry}
+                disabled={retrying}
+              >
+                Try again
+              </button>
+            ) : null}
+          </div>
+        </div>
+      ) : view.status !== 'ready' ? (
         <p className="nhsuk-body">
           This draft is not ready. <Link to={`/plans/${view.planId}/drafts`}>See its progress</Link>
           .

@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import { DataTable } from '../shared/components/data-table.component';
 import { formatDateTime, formatNumber } from '../shared/format/format';
 import { DraftProgress } from './draft-progress.component';
+import { FailedForGood } from './failed-for-good.component';
 import { DraftStatusTag } from './draft-status-tag.component';
 
 interface DraftsTableProps {
@@ -66,9 +67,7 @@ export function DraftsTable({ drafts, published, canRetry, onRetry }: DraftsTabl
             ) : null}
             {draft.status === 'failed' ? (
               <>
-                <p className="nhsuk-body-s nhsuk-u-margin-top-2 nhsuk-u-margin-bottom-2">
-                  {draft.failureReason}
-                </p>
+                <FailedForGood reason={draft.failureReason} what="draft" canRetry={canRetry} />
                 {canRetry ? (
                   <button
                     type="button"

@@ -7,6 +7,7 @@ import {
 } from '@commonplan/domain';
 import { useRef, useState } from 'react';
 import { DraftStatusTag } from '../drafts/draft-status-tag.component';
+import { FailedForGood } from '../drafts/failed-for-good.component';
 import { useDraftChanges } from '../drafts/use-draft-changes.hook';
 import { ErrorSummary } from '../shared/components/error-summary.component';
 import { PanelError } from '../shared/components/panel-error.component';
@@ -58,9 +59,7 @@ function ExportRow({
         {status === 'failed' ? (
           <>
             <DraftStatusTag status="failed" />
-            <p className="nhsuk-body-s nhsuk-u-margin-top-2 nhsuk-u-margin-bottom-0">
-              {draftExport?.failureReason}
-            </p>
+            <FailedForGood reason={draftExport?.failureReason ?? null} what="file" canRetry />
           </>
         ) : null}
       </dd>

@@ -1,3 +1,5 @@
+import { canOnInstance } from '@commonplan/domain';
+import { Link } from 'react-router';
 import { useSession } from '../auth/use-session.hook';
 import { LoadError } from '../shared/components/load-error.component';
 import { LoadingMessage } from '../shared/components/loading-message.component';
@@ -25,6 +27,16 @@ export function MyFootprintsPage() {
           ? 'Every partnership on this Commonplan. You run the service, so you see them all.'
           : 'The health and care partnerships you are a member of.'}
       </p>
+      {me && canOnInstance(me, 'operations.read') ? (
+        <ul className="nhsuk-list">
+          <li>
+            <Link to="/operations/failed-jobs">Jobs that failed for good</Link>
+            <span className="nhsuk-u-secondary-text-colour">
+              : drafts, exports and emails the worker stopped trying
+            </span>
+          </li>
+        </ul>
+      ) : null}
       {footprints.loading ? <LoadingMessage text="Loading your footprints…" /> : null}
       {footprints.error ? (
         <LoadError error={footprints.error} what="your footprints" retry={footprints.reload} />
