@@ -2,11 +2,10 @@ import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { Queue, type JobsOptions } from 'bullmq';
 import { Redis } from 'ioredis';
 import type { Logger } from 'pino';
-import { AppError } from '../common/app-error.js';
-import { commonError, CommonErrorCode } from '../common/common.errors.js';
 import { LOGGER } from '../common/logger.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { queueOfJob, type JobName, type JobPayloads, type QueueName } from './job-names.js';
+import { isRedisUnreachable, queueUnavailable } from './queue-unavailable.js';
 
 /** BullMQ keys live under the instance's Redis prefix, so instances and test runs stay apart. */
 export function bullPrefix(config: AppConfig): string {
@@ -30,22 +29,6 @@ function producerConnection(config: AppConfig): Redis {
     enableOfflineQueue: false,
     maxRetriesPerRequest: 0,
     commandTimeout: config.redis.queueTimeoutMs,
-  });
-}
-
-/** ioredis's ways of saying Redis is not there, as opposed to an error in what was asked. */
-export function isRedisUnreachable(error: unknown): boolean {
-  const message = error instanceof Error ? error.message : '';
-  return /Stream isn't writeable|Command timed out|max retries per request|Connection is closed|ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE/i.test(
-    message,
-  );
-}
-
-/** What a request that needs the job queue answers while Redis is away: 503 with Retry-After. */
-export function queueUnavailable(): AppError {
-  return commonError(CommonErrorCode.ServiceUnavailable, {
-    message:
-      'Commonplan cannot reach its job queue just now, so nothing was done. Try again in a minute.',
   });
 }
 
