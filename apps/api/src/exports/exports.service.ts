@@ -85,18 +85,16 @@ export class ExportsService {
     });
     const draftExport = await this.summaryOf(draft.id, format);
     if (draftExport.status === 'queued' || draftExport.status === 'generating')
-      await this.exportQueue
-        .enqueue(draftExport.id, draft.id, format)
-        .catch((error: unknown) =>
-          this.logger.warn(
-            {
-              event: 'export_queue_deferred',
-              exportId: draftExport.id,
-              err: (error as Error).message,
-            },
-            'could not queue a recorded export; the worker will queue it',
-          ),
-        );
+      await this.exportQueue.enqueue(draftExport.id, draft.id, format).catch((error: unknown) =>
+        this.logger.warn(
+          {
+            event: 'export_queue_deferred',
+            exportId: draftExport.id,
+            err: (error as Error).message,
+          },
+          'could not queue a recorded export; the worker will queue it',
+        ),
+      );
     return { draftExport, created };
   }
 
