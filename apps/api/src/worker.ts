@@ -13,13 +13,10 @@ import { JOB_HANDLERS, jobContextOf, type JobHandler } from './jobs/job-handler.
 import { JobName, QueueName } from './jobs/job-names.js';
 import { payloadProblem } from './jobs/job-payloads.js';
 import { buildJobRegistry } from './jobs/job-registry.js';
-import { bullConnection, bullPrefix, QueueService } from './jobs/queue.service.js';
+import { bullConnection, bullPrefix } from './jobs/queue.service.js';
 import { WorkerModule } from './jobs/worker.module.js';
 import { REDIS } from './redis/redis.module.js';
 import type { Redis } from 'ioredis';
-
-/** How often ended sessions are cleared out. */
-const sessionsPurgeEveryMs = 15 * 60_000;
 
 async function bootstrap(): Promise<void> {
   let config;
@@ -106,30 +103,6 @@ async function bootstrap(): Promise<void> {
     );
     return worker;
   });
-
-  const maintenance = app.get(QueueService).queue(QueueName.Maintenance);
-  await maintenance.upsertJobScheduler(
-    JobName.SessionsPurge,
-    { every: sessionsPurgeEveryMs },
-    { name: JobName.SessionsPurge, data: {} },
-  );
-  await maintenance.upsertJobScheduler(
-    JobName.DailyWordsRecord,
-    { every: config.dashboard.wordsEverySeconds * 1000 },
-    { name: JobName.DailyWordsRecord, data: {} },
-  );
-  // One scheduler however many workers start (it is keyed by name), so schedules are checked once
-  // per period; each due schedule is then taken by one worker (see DraftSchedulesRunJob).
-  await maintenance.upsertJobScheduler(
-    JobName.DraftSchedulesRun,
-    { every: config.draftSchedules.checkEverySeconds * 1000 },
-    { name: JobName.DraftSchedulesRun, data: {} },
-  );
-  await maintenance.upsertJobScheduler(
-    JobName.ConsultationContactsErase,
-    { every: 3_600_000 },
-    { name: JobName.ConsultationContactsErase, data: {} },
-  );
 
   let stopping = false;
   const stop = async (signal: string) => {

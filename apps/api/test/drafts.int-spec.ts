@@ -5,12 +5,14 @@ import { DraftClientEvent, DraftServerEvent, type WatchDraftsAck } from '@common
 import {
   ApiClient,
   connectTestDatabase,
+  defaultRedisUrl,
   factories,
   signedIn,
   startApi,
   unique,
   type Factories,
 } from '@commonplan/testing';
+import { Queue } from 'bullmq';
 import type pg from 'pg';
 import * as Y from 'yjs';
 import {
@@ -356,6 +358,75 @@ describe('drafts', () => {
     expect((await client.post<{ code: string }>(`/api/drafts/${draft.id}/retry`)).body.code).toBe(
       'draft_not_failed',
     );
+  });
+
+  /** The drafts queue of this block's API and worker, as a test reads it from outside. */
+  async function withDraftsQueue<T>(use: (queue: Queue) => Promise<T>): Promise<T> {
+    const queue = new Queue('drafts', {
+      connection: { url: process.env.REDIS_URL ?? defaultRedisUrl },
+      prefix: `${setup.env.REDIS_PREFIX}bull`,
+    });
+    try {
+      return await use(queue);
+    } finally {
+      await queue.close();
+    }
+  }
+
+  it('Retry makes a failed draft whose job has already been removed', async () => {
+    const { lead, plan } = await aLeadWithAPlan(make, db, [paragraphsToJson(['Some text.'])]);
+    // A draft of a section whose log misses earlier changes fails on every try.
+    const doc = new Y.Doc();
+    doc.getXmlFragment('content').push([new Y.XmlElement('paragraph')]);
+    const vector = Y.encodeStateVector(doc);
+    doc.getXmlFragment('content').push([new Y.XmlElement('paragraph')]);
+    const { rows } = await db.query<{ id: string }>('SELECT id FROM sections WHERE plan_id = $1', [
+      plan.id,
+    ]);
+    await db.query('INSERT INTO section_updates (section_id, update) VALUES ($1, $2)', [
+      rows[0]!.id,
+      Buffer.from(Y.encodeStateAsUpdate(doc, vector)),
+    ]);
+    const client = await signedIn(new ApiClient(setup.api.baseUrl), lead);
+    const draft = (await client.post<DraftSummary>(`/api/plans/${plan.id}/drafts`, { label: 'x' }))
+      .body;
+    await waitForStatus(client, draft.id, 'failed');
+    await db.query(
+      `UPDATE plan_draft_sections SET source_updates = source_updates[1:1] WHERE draft_id = $1`,
+      [draft.id],
+    );
+    // As `removeOnFail` does once a failed job is old enough.
+    await withDraftsQueue(async (queue) => {
+      await eventually(async () => (await queue.getJobState(`draft-${draft.id}`)) === 'failed');
+      expect(await queue.remove(`draft-${draft.id}`)).toBe(1);
+    });
+
+    expect((await client.post(`/api/drafts/${draft.id}/retry`)).status).toBe(200);
+    const ready = await waitForStatus(client, draft.id, 'ready');
+    expect(ready.sections.map((s) => s.html)).toEqual(['<p>Some text.</p>']);
+  });
+
+  it('Retry makes a failed draft whose job completed without making it', async () => {
+    const { lead, plan } = await aLeadWithAPlan(make, db, [paragraphsToJson(['Other text.'])]);
+    const client = await signedIn(new ApiClient(setup.api.baseUrl), lead);
+    const draft = (await client.post<DraftSummary>(`/api/plans/${plan.id}/drafts`, { label: 'y' }))
+      .body;
+    await waitForStatus(client, draft.id, 'ready');
+    // Its job completed; the draft is failed all the same (as when a job found it failed and ended).
+    await db.query(`UPDATE plan_drafts SET status = 'failed', ready_at = NULL WHERE id = $1`, [
+      draft.id,
+    ]);
+    await withDraftsQueue(async (queue) =>
+      expect(await queue.getJobState(`draft-${draft.id}`)).toBe('completed'),
+    );
+
+    expect((await client.post(`/api/drafts/${draft.id}/retry`)).status).toBe(200);
+    await waitForStatus(client, draft.id, 'ready');
+    const { rows } = await db.query<{ ready_at: Date | null }>(
+      'SELECT ready_at FROM plan_drafts WHERE id = $1',
+      [draft.id],
+    );
+    expect(rows[0]!.ready_at).not.toBeNull();
   });
 });
 

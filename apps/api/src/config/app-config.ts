@@ -12,6 +12,7 @@ import {
 } from '../draft-schedules/draft-schedules.config.js';
 import { databaseConfig, type DatabaseConfig } from '../database/database.config.js';
 import { exportsConfig, type ExportsConfig } from '../exports/exports.config.js';
+import { jobsConfig, type JobsConfig } from '../jobs/jobs.config.js';
 import { mailConfig, type MailConfig } from '../mail/mail.config.js';
 import { metricsConfig, type MetricsConfig } from '../metrics/metrics.config.js';
 import { redisConfig, type RedisConfig } from '../redis/redis.config.js';
@@ -25,6 +26,7 @@ export interface AppConfig {
   http: HttpConfig;
   database: DatabaseConfig;
   redis: RedisConfig;
+  jobs: JobsConfig;
   auth: AuthConfig;
   mail: MailConfig;
   seed: SeedConfig;
@@ -51,6 +53,7 @@ export function loadAppConfig(env: Env = process.env): AppConfig {
     http: httpConfig(reader),
     database: databaseConfig(reader),
     redis: redisConfig(reader),
+    jobs: jobsConfig(reader),
     auth: authConfig(reader),
     mail: mailConfig(reader),
     seed: seedConfig(reader),

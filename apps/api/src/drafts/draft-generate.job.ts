@@ -112,7 +112,9 @@ export class DraftGenerateJob implements JobHandler<JobName.DraftGenerate> {
           'SELECT status FROM plan_drafts WHERE id = $1 FOR UPDATE',
           [draftId],
         );
-        if (current?.status !== 'generating') return null;
+        // `queued` too: another run of this draft (its job queued again after Redis lost it) may
+        // have failed meanwhile and set it back; the copied text is the same, so the result stands.
+        if (current?.status !== 'generating' && current?.status !== 'queued') return null;
         await manager.query(
           `UPDATE plan_draft_sections AS s
               SET yjs_state = r.yjs_state, content = r.content, blocks = r.blocks, html = r.html,

@@ -38,13 +38,17 @@ export class DraftsService {
     private readonly audit: AuditService,
   ) {}
 
-  /** Records a draft as `queued` with a copy of every section's text, then queues its job. */
+  /**
+   * Records a draft as `queued` with a copy of every section's text, then queues its job. Refused
+   * whole (503, nothing recorded) while the job queue does not answer.
+   */
   async request(
     planAccess: PlanAccess,
     label: string,
     requestKey: string | null,
     context: RequestContext,
   ): Promise<{ draft: DraftSummary; created: boolean }> {
+    await this.queues.assertReachable();
     const { draftId, created } = await this.dataSource.transaction((manager) =>
       recordDraft(
         manager,
@@ -62,7 +66,7 @@ export class DraftsService {
     // Queued after the commit, and again on a repeated request: the job id makes a second add a
     // no-op, and it mends a request whose process stopped between the commit and the queue.
     const draft = await this.summary(draftId);
-    await this.draftQueue.enqueue(draftId);
+    await this.draftQueue.enqueueRecorded(draftId);
     return { draft, created };
   }
 
@@ -160,17 +164,21 @@ export class DraftsService {
     );
   }
 
-  /** Puts a failed draft back in the queue, on the same job, with its tries counted afresh. */
+  /**
+   * Puts a failed draft back in the queue, with its tries counted afresh: on the same job, or on a
+   * new one when its job is gone (removed after failing, or lost with Redis's data). While the job
+   * queue does not answer the retry is refused and the draft stays failed as it was.
+   */
   async retry(
     draft: PlanDraft,
     planAccess: PlanAccess,
     context: RequestContext,
   ): Promise<DraftSummary> {
-    await this.dataSource.transaction(async (manager) => {
-      const [current] = await manager.query<Array<{ status: string }>>(
-        'SELECT status FROM plan_drafts WHERE id = $1 FOR UPDATE',
-        [draft.id],
-      );
+    await this.queues.assertReachable();
+    const failureReason = await this.dataSource.transaction(async (manager) => {
+      const [current] = await manager.query<
+        Array<{ status: string; failure_reason: string | null }>
+      >('SELECT status, failure_reason FROM plan_drafts WHERE id = $1 FOR UPDATE', [draft.id]);
       if (current?.status !== 'failed') throw draftError(DraftErrorCode.NotFailed);
       await manager.query(
         `UPDATE plan_drafts SET status = 'queued', failure_reason = NULL, sections_done = 0 WHERE id = $1`,
@@ -187,11 +195,21 @@ export class DraftsService {
         context,
         manager,
       );
+      return current.failure_reason;
     });
-    const job = await this.queues.queue(QueueName.Drafts).getJob(draftJobId(draft.id));
-    if (job && (await job.isFailed()))
-      await job.retry('failed', { resetAttemptsMade: true, resetAttemptsStarted: true });
-    else if (!job) await this.draftQueue.enqueue(draft.id);
+    try {
+      await this.queues.requeue(QueueName.Drafts, draftJobId(draft.id), () =>
+        this.draftQueue.enqueue(draft.id),
+      );
+    } catch (error) {
+      // Redis went away after the check: put the draft back as it was, so it is not left queued
+      // with no job (its failed job would never run again by itself).
+      await this.dataSource.query(
+        `UPDATE plan_drafts SET status = 'failed', failure_reason = $2 WHERE id = $1 AND status = 'queued'`,
+        [draft.id, failureReason],
+      );
+      throw error;
+    }
     return this.summary(draft.id);
   }
 

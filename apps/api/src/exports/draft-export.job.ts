@@ -43,8 +43,8 @@ interface ExportRow {
 /**
  * Makes a draft's export: reads the ready draft's stored section text (ProseMirror JSON), writes
  * the DOCX or PDF in memory, and stores the file with `ready` in one statement that only succeeds
- * while the export is `generating`. There is one row per draft and format, so however often the job
- * runs there is at most one file, and never half of one.
+ * while the export is still to be made (`queued` or `generating`). There is one row per draft and
+ * format, so however often the job runs there is at most one file, and never half of one.
  */
 @Injectable()
 export class DraftExportJob implements JobHandler<JobName.DraftExport> {
@@ -96,7 +96,7 @@ export class DraftExportJob implements JobHandler<JobName.DraftExport> {
       const [, written] = await this.dataSource.query<[unknown[], number]>(
         `UPDATE draft_exports
             SET status = 'ready', file = $2, byte_size = $3, ready_at = now(), failure_reason = NULL
-          WHERE id = $1 AND status = 'generating'`,
+          WHERE id = $1 AND status IN ('queued', 'generating')`,
         [exportId, file, file.length],
       );
       if (written !== 1) return { skipped: 'the export changed while it was being made' };

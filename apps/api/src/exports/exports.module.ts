@@ -4,6 +4,7 @@ import { AuditModule } from '../audit/audit.module.js';
 import { DraftsModule } from '../drafts/drafts.module.js';
 import { DraftExportProgressRelay } from './draft-export-progress.relay.js';
 import { DraftExport } from './draft-export.entity.js';
+import { ExportQueue } from './export-queue.js';
 import { ExportsController } from './exports.controller.js';
 import { ExportsService } from './exports.service.js';
 
@@ -15,6 +16,6 @@ import { ExportsService } from './exports.service.js';
 @Module({
   imports: [TypeOrmModule.forFeature([DraftExport]), DraftsModule, AuditModule],
   controllers: [ExportsController],
-  providers: [ExportsService, DraftExportProgressRelay],
+  providers: [ExportsService, ExportQueue, DraftExportProgressRelay],
 })
 export class ExportsModule {}

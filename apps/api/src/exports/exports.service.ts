@@ -6,20 +6,22 @@ import {
   type DraftExportSummary,
   type ExportFormat,
 } from '@commonplan/domain';
+import type { Logger } from 'pino';
 import { DataSource, Repository } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import type { AuthContext } from '../auth/auth-context.js';
+import { LOGGER } from '../common/logger.js';
 import type { RequestContext } from '../common/request-context.js';
-import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { DraftsService } from '../drafts/drafts.service.js';
 import type { PlanDraft } from '../drafts/plan-draft.entity.js';
-import { JobName, QueueName } from '../jobs/job-names.js';
+import { QueueName } from '../jobs/job-names.js';
 import { QueueService } from '../jobs/queue.service.js';
 import type { PlanAccess } from '../plans/plans.service.js';
 import { exportFileName } from './documents/export-document.js';
 import { DraftExport } from './draft-export.entity.js';
 import { exportJobId } from './draft-export.payload.js';
 import { toDraftExportSummary } from './draft-export.view.js';
+import { ExportQueue } from './export-queue.js';
 import { exportError, ExportErrorCode } from './exports.errors.js';
 
 /**
@@ -34,14 +36,17 @@ export class ExportsService {
     @InjectRepository(DraftExport) private readonly exports: Repository<DraftExport>,
     private readonly drafts: DraftsService,
     private readonly queues: QueueService,
+    private readonly exportQueue: ExportQueue,
     private readonly audit: AuditService,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
   /**
    * Records the export as `queued` unless the draft already has one in that format, then queues
    * its job. The unique key (draft, format) makes two requests at once give one export; the job id
    * makes a second add a no-op, and mends a request whose process stopped before queueing.
+   * Refused whole (503, nothing recorded) while the job queue does not answer; if it fails just
+   * after the export is recorded, the worker's reconciliation queues it.
    */
   async request(
     draft: PlanDraft,
@@ -50,6 +55,7 @@ export class ExportsService {
     context: RequestContext,
   ): Promise<{ draftExport: DraftExportSummary; created: boolean }> {
     if (draft.status !== 'ready') throw exportError(ExportErrorCode.DraftNotReady);
+    await this.queues.assertReachable();
     const created = await this.dataSource.transaction(async (manager) => {
       const inserted = await manager.query<Array<{ id: string }>>(
         `INSERT INTO draft_exports (draft_id, format, status, requested_by, file_name)
@@ -79,20 +85,17 @@ export class ExportsService {
     });
     const draftExport = await this.summaryOf(draft.id, format);
     if (draftExport.status === 'queued' || draftExport.status === 'generating')
-      await this.enqueue(draftExport.id, draft.id, format);
+      await this.exportQueue.enqueue(draftExport.id, draft.id, format).catch((error: unknown) =>
+        this.logger.warn(
+          {
+            event: 'export_queue_deferred',
+            exportId: draftExport.id,
+            err: (error as Error).message,
+          },
+          'could not queue a recorded export; the worker will queue it',
+        ),
+      );
     return { draftExport, created };
-  }
-
-  private async enqueue(exportId: string, draftId: string, format: ExportFormat): Promise<void> {
-    await this.queues.add(
-      JobName.DraftExport,
-      { exportId },
-      {
-        jobId: exportJobId(draftId, format),
-        attempts: this.config.exports.jobAttempts,
-        backoff: { type: 'exponential', delay: this.config.exports.retryDelayMs },
-      },
-    );
   }
 
   /** A draft's export in one format, as lists show it. */
@@ -155,18 +158,24 @@ export class ExportsService {
     };
   }
 
-  /** Puts a failed export back in the queue, on the same job, with its tries counted afresh. */
+  /**
+   * Puts a failed export back in the queue, with its tries counted afresh: on the same job, or on a
+   * new one when its job is gone or ended without making the file. While the job queue does not
+   * answer the retry is refused and the export stays failed as it was.
+   */
   async retry(
     draftExport: DraftExport,
     draft: PlanDraft,
     planAccess: PlanAccess,
     context: RequestContext,
   ): Promise<DraftExportSummary> {
-    await this.dataSource.transaction(async (manager) => {
-      const [current] = await manager.query<Array<{ status: string }>>(
-        'SELECT status FROM draft_exports WHERE id = $1 FOR UPDATE',
-        [draftExport.id],
-      );
+    await this.queues.assertReachable();
+    const failureReason = await this.dataSource.transaction(async (manager) => {
+      const [current] = await manager.query<
+        Array<{ status: string; failure_reason: string | null }>
+      >('SELECT status, failure_reason FROM draft_exports WHERE id = $1 FOR UPDATE', [
+        draftExport.id,
+      ]);
       if (current?.status !== 'failed') throw exportError(ExportErrorCode.NotFailed);
       await manager.query(
         `UPDATE draft_exports SET status = 'queued', failure_reason = NULL WHERE id = $1`,
@@ -183,16 +192,19 @@ export class ExportsService {
         context,
         manager,
       );
+      return current.failure_reason;
     });
-    const jobId = exportJobId(draft.id, draftExport.format);
-    const job = await this.queues.queue(QueueName.Exports).getJob(jobId);
-    if (job && (await job.isFailed()))
-      await job.retry('failed', { resetAttemptsMade: true, resetAttemptsStarted: true });
-    else if (!job || (await job.isCompleted())) {
-      // A job that ended without making the file (it found the export already failed) is
-      // replaced, since adding a job whose id still exists does nothing.
-      await job?.remove();
-      await this.enqueue(draftExport.id, draft.id, draftExport.format);
+    try {
+      await this.queues.requeue(QueueName.Exports, exportJobId(draft.id, draftExport.format), () =>
+        this.exportQueue.enqueue(draftExport.id, draft.id, draftExport.format),
+      );
+    } catch (error) {
+      // Redis went away after the check: the export stays failed as it was, not queued with no job.
+      await this.dataSource.query(
+        `UPDATE draft_exports SET status = 'failed', failure_reason = $2 WHERE id = $1 AND status = 'queued'`,
+        [draftExport.id, failureReason],
+      );
+      throw error;
     }
     return this.summaryOf(draft.id, draftExport.format);
   }

@@ -8,6 +8,7 @@ import {
   type InvitationView,
   type Page,
 } from '@commonplan/domain';
+import type { Logger } from 'pino';
 import { DataSource, IsNull, Repository } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import type { AuthContext } from '../auth/auth-context.js';
@@ -15,6 +16,7 @@ import { normaliseEmail } from '../auth/auth.service.js';
 import { Membership } from '../auth/membership.entity.js';
 import { assertAcceptablePassword, hashPassword, verifyPassword } from '../auth/password.js';
 import { User } from '../auth/user.entity.js';
+import { LOGGER } from '../common/logger.js';
 import type { RequestContext } from '../common/request-context.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import type { FootprintAccess } from '../footprints/footprint-access.service.js';
@@ -46,6 +48,7 @@ export class InvitationsService {
     private readonly footprints: FootprintsService,
     private readonly audit: AuditService,
     private readonly mail: MailQueue,
+    @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
   private toView(invitation: Invitation): InvitationView {
@@ -137,17 +140,30 @@ export class InvitationsService {
       return created;
     });
     const acceptUrl = `${this.config.http.publicUrl}/invitations/${token}`;
-    const emailed = await this.mail.send({
-      to: email,
-      subject: `You are invited to ${access.footprint.name} on Commonplan`,
-      text: [
-        `${auth.user.name} has invited you to join ${access.footprint.name} on Commonplan as ${footprintRoleLabels[input.role].toLowerCase()}.`,
-        '',
-        `Follow this link to accept and set your password: ${acceptUrl}`,
-        '',
-        `The link works once and expires on ${invitation.expiresAt.toUTCString()}.`,
-      ].join('\n'),
-    });
+    // The invitation stands either way: without the email the lead is shown the link to send.
+    const emailed = await this.mail
+      .send({
+        to: email,
+        subject: `You are invited to ${access.footprint.name} on Commonplan`,
+        text: [
+          `${auth.user.name} has invited you to join ${access.footprint.name} on Commonplan as ${footprintRoleLabels[input.role].toLowerCase()}.`,
+          '',
+          `Follow this link to accept and set your password: ${acceptUrl}`,
+          '',
+          `The link works once and expires on ${invitation.expiresAt.toUTCString()}.`,
+        ].join('\n'),
+      })
+      .catch((error: unknown) => {
+        this.logger.warn(
+          {
+            event: 'invitation_mail_failed',
+            invitationId: invitation.id,
+            err: (error as Error).message,
+          },
+          'could not queue an invitation email',
+        );
+        return false;
+      });
     const full = await this.invitations.findOneOrFail({
       where: { id: invitation.id },
       relations: { organisation: true, invitedBy: true },

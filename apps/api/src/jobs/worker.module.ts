@@ -13,16 +13,25 @@ import { DraftSchedulesRunJob } from '../draft-schedules/draft-schedules-run.job
 import { DraftGenerateJob } from '../drafts/draft-generate.job.js';
 import { DraftNotices } from '../drafts/draft-notices.js';
 import { DraftQueue } from '../drafts/draft-queue.js';
+import { DraftsPendingWork } from '../drafts/drafts-pending-work.js';
 import { NotificationEmails } from '../notifications/notification-emails.js';
 import { NotificationStore } from '../notifications/notification-store.js';
 import { DraftExportJob } from '../exports/draft-export.job.js';
+import { ExportQueue } from '../exports/export-queue.js';
+import { ExportsPendingWork } from '../exports/exports-pending-work.js';
 import { MailSendJob } from '../mail/mail-send.job.js';
 import { MailModule } from '../mail/mail.module.js';
 import { RedisModule } from '../redis/redis.module.js';
 import { JOB_HANDLERS, type JobHandler } from './job-handler.js';
+import { JobReconciler } from './job-reconciler.js';
+import { JobSchedules } from './job-schedules.js';
 import { JobsModule } from './jobs.module.js';
+import { PENDING_WORK, type PendingWork } from './pending-work.js';
 
-/** The worker process: every job handler, on the same database and Redis as the API. */
+/**
+ * The worker process: every job handler, the job schedulers, and the reconciliation that keeps the
+ * queues in line with PostgreSQL, on the same database and Redis as the API.
+ */
 @Module({})
 export class WorkerModule {
   static forRoot(config: AppConfig, logger: Logger): DynamicModule {
@@ -49,6 +58,16 @@ export class WorkerModule {
         NotificationStore,
         NotificationEmails,
         ConsultationContactsEraseJob,
+        ExportQueue,
+        DraftsPendingWork,
+        ExportsPendingWork,
+        JobSchedules,
+        JobReconciler,
+        {
+          provide: PENDING_WORK,
+          inject: [DraftsPendingWork, ExportsPendingWork],
+          useFactory: (...work: PendingWork[]) => work,
+        },
         {
           provide: JOB_HANDLERS,
           inject: [

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { evictionPolicyOf, evictionPolicyProblem } from './redis-policy.js';
+import { appendOnlyOf, evictionPolicyOf, evictionPolicyProblem } from './redis-policy.js';
 
 describe('the Redis eviction policy check', () => {
   it('reads the policy from INFO memory', () => {
@@ -12,5 +12,11 @@ describe('the Redis eviction policy check', () => {
     expect(evictionPolicyProblem('noeviction')).toBeNull();
     expect(evictionPolicyProblem('volatile-lru')).toContain('maxmemory-policy volatile-lru');
     expect(evictionPolicyProblem('allkeys-lru')).toContain('noeviction');
+  });
+
+  it('reads whether the append-only file is on from INFO persistence', () => {
+    expect(appendOnlyOf('# Persistence\r\nloading:0\r\naof_enabled:1\r\n')).toBe(true);
+    expect(appendOnlyOf('# Persistence\r\naof_enabled:0\r\n')).toBe(false);
+    expect(appendOnlyOf('# Persistence\r\n')).toBeNull();
   });
 });

@@ -23,9 +23,15 @@ export function evictionPolicyProblem(policy: string | null): string | null {
   ].join('\n');
 }
 
+/** Whether INFO persistence says the append-only file is on (null when it does not say). */
+export function appendOnlyOf(info: string): boolean | null {
+  const match = /^aof_enabled:(\d)/m.exec(info);
+  return match ? match[1] === '1' : null;
+}
+
 /**
- * Asks Redis for its eviction policy before the application loads. Returns the problem to report
- * (the caller exits 78), or null. A Redis that cannot be reached is not decided here: the process
+ * Asks Redis for its eviction policy (and whether it persists) before the application loads.
+ * Returns the problem to report (the caller exits 78), or null. A Redis that cannot be reached is not decided here: the process
  * starts, reports itself degraded on /api/health, and reconnects, as before.
  */
 export async function checkRedisEvictionPolicy(
@@ -43,6 +49,12 @@ export async function checkRedisEvictionPolicy(
   try {
     await redis.connect();
     const policy = evictionPolicyOf(await redis.info('memory'));
+    // Not refused (the reconciliation puts lost jobs back), but the operator should know.
+    if (appendOnlyOf(await redis.info('persistence')) === false)
+      logger.warn(
+        { event: 'redis_not_persistent' },
+        'Redis runs without appendonly: a restart loses queued jobs and schedules until the worker puts them back; set appendonly yes',
+      );
     return evictionPolicyProblem(policy);
   } catch (error) {
     logger.warn(
