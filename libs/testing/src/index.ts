@@ -6,3 +6,4 @@ export * from './chromium.ts';
 export * from './smtp-sink.ts';
 export * from './factories.ts';
 export * from './fault-proxy.ts';
+export * from './hostile-section-text.ts';
