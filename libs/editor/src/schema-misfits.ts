@@ -38,11 +38,15 @@ function elementFits(element: Y.XmlElement): boolean {
   return name !== 'doc' && name !== 'text' && Object.hasOwn(sectionSchema().nodes, name);
 }
 
+/** One part of the text the schema cannot show, and the element or fragment holding it. */
+export interface SchemaMisfit {
+  parent: Y.XmlFragment | Y.XmlElement;
+  child: Y.XmlElement | Y.XmlText | Y.XmlHook;
+}
+
 /** The parts of the text that the schema cannot show, outermost first, with their parent. */
-export function schemaMisfits(
-  fragment: Y.XmlFragment,
-): Array<{ parent: Y.XmlFragment | Y.XmlElement; child: Y.AbstractType<unknown> }> {
-  const found: Array<{ parent: Y.XmlFragment | Y.XmlElement; child: Y.AbstractType<unknown> }> = [];
+export function schemaMisfits(fragment: Y.XmlFragment): SchemaMisfit[] {
+  const found: SchemaMisfit[] = [];
   const visit = (parent: Y.XmlFragment | Y.XmlElement) => {
     for (const child of parent.toArray()) {
       if (child instanceof Y.XmlText) {
