@@ -56,18 +56,51 @@ export async function readDocx(file: Buffer): Promise<DocxText> {
   };
 }
 
-/** The PDF's text lines, page by page. */
-export function readPdf(file: Buffer): Promise<string[][]> {
+/** Runs one of the PDF.js readers beside this file on the PDF and parses what it prints. */
+function readWithPdfJs<T>(script: string, file: Buffer): Promise<T> {
   return new Promise((resolve, reject) => {
     const child = execFile(
       process.execPath,
-      [join(workspaceRoot, 'apps/api/test/pdf-text.mjs')],
+      [join(workspaceRoot, 'apps/api/test', script)],
       { maxBuffer: 64 * 1024 * 1024 },
       (error, stdout, stderr) => {
         if (error) reject(new Error(`could not read the PDF: ${stderr || error.message}`));
-        else resolve(JSON.parse(stdout) as string[][]);
+        else resolve(JSON.parse(stdout) as T);
       },
     );
     child.stdin!.end(file);
   });
+}
+
+/** The PDF's text lines, page by page. */
+export function readPdf(file: Buffer): Promise<string[][]> {
+  return readWithPdfJs('pdf-text.mjs', file);
+}
+
+/** One annotation of a PDF page, as PDF.js reads it. */
+export interface PdfAnnotation {
+  page: number;
+  subtype: string;
+  /** The URI action's address exactly as the file holds it. */
+  unsafeUrl: string | null;
+  /** A named action (Print, NextPage…). */
+  action: string | null;
+  /** JavaScript actions by trigger, when the annotation has any. */
+  actions: Record<string, string[]> | null;
+  /** An internal destination (the contents' links to sections). */
+  dest: string | null;
+}
+
+/** Every annotation in the PDF: what a reader would follow when clicked. */
+export function readPdfAnnotations(file: Buffer): Promise<PdfAnnotation[]> {
+  return readWithPdfJs('pdf-links.mjs', file);
+}
+
+/** The DOCX's parts, by name, as text (only its XML parts are asked for). */
+export async function docxParts(file: Buffer): Promise<Record<string, string>> {
+  const zip = await JSZip.loadAsync(file);
+  const parts: Record<string, string> = {};
+  for (const name of Object.keys(zip.files))
+    if (/\.(xml|rels)$/.test(name)) parts[name] = await zip.file(name)!.async('string');
+  return parts;
 }

@@ -33,7 +33,12 @@ async function onServer<T>(work: (client: pg.Client) => Promise<T>): Promise<T> 
 }
 
 async function withDataSource<T>(url: string, work: (source: DataSource) => Promise<T>) {
-  const source = new DataSource(dataSourceOptions({ url, poolSize: 2, logQueries: false }));
+  const source = new DataSource(
+    dataSourceOptions(
+      { url, poolSize: 2, logQueries: false, statementTimeoutMs: 0, queryTimeoutMs: 0 },
+      { long: true },
+    ),
+  );
   await source.initialize();
   try {
     return await work(source);

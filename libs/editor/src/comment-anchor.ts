@@ -6,7 +6,7 @@ import {
 } from '@tiptap/y-tiptap';
 import { fromBase64, toBase64 } from 'lib0/buffer';
 import * as Y from 'yjs';
-import { sectionFragmentName } from './editor-extensions.js';
+import { readableFragment } from './schema-misfits.js';
 import { sectionSchema } from './section-schema.js';
 
 /**
@@ -143,10 +143,11 @@ export function anchoredText(pmDoc: ProseMirrorNode, range: AnchorRange): string
 
 /**
  * A reader of anchors in one section document as it is now: builds the ProseMirror view of the
- * text once, then answers for as many anchors as needed.
+ * text once (of a cleaned copy when the text holds what the schema cannot show, so the server's
+ * open document is never changed by reading it), then answers for as many anchors as needed.
  */
 export function anchorReader(doc: Y.Doc): (anchor: CommentAnchor) => AnchorState {
-  const fragment = doc.getXmlFragment(sectionFragmentName);
+  const fragment = readableFragment(doc);
   const { doc: pmDoc, mapping } = initProseMirrorDoc(fragment, sectionSchema());
   return (anchor) => {
     const range = resolveAnchor(anchor, fragment, mapping, pmDoc);
@@ -158,7 +159,7 @@ export function anchorReader(doc: Y.Doc): (anchor: CommentAnchor) => AnchorState
 
 /** The anchor for the first occurrence of `text` in the section document (for seeds and tests). */
 export function anchorForText(doc: Y.Doc, text: string): CommentAnchor | null {
-  const fragment = doc.getXmlFragment(sectionFragmentName);
+  const fragment = readableFragment(doc);
   const { doc: pmDoc, mapping } = initProseMirrorDoc(fragment, sectionSchema());
   let found: AnchorRange | null = null;
   pmDoc.descendants((node, pos) => {

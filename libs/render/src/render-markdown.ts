@@ -1,3 +1,4 @@
+import { safeLinkAddress } from '@commonplan/editor';
 import type { Mark, Node } from '@tiptap/pm/model';
 
 /** Characters that would start Markdown syntax if left bare in text. */
@@ -14,7 +15,8 @@ function markOpen(mark: Mark): string {
     case 'strike':
       return '~~';
     case 'link':
-      return '[';
+      // A link the shared rule refuses is written as its words alone.
+      return safeLinkAddress(mark.attrs.href) === null ? '' : '[';
     default:
       return '';
   }
@@ -22,7 +24,7 @@ function markOpen(mark: Mark): string {
 
 function markClose(mark: Mark): string {
   if (mark.type.name === 'link')
-    return `](${String(mark.attrs.href ?? '').replace(/[()\s]/g, encodeURIComponent)})`;
+    return `](${(safeLinkAddress(mark.attrs.href) ?? '').replace(/[()\s]/g, encodeURIComponent)})`;
   return markOpen(mark);
 }
 

@@ -103,6 +103,61 @@ describe('rendering a section', () => {
     expect(rendered.html).toContain('click');
   });
 
+  it('leaves out what the schema lacks and links to refused addresses, in every rendering', () => {
+    // As a crafted client could write it: no editor stood between the sender and the document.
+    const ydoc = new Y.Doc();
+    const fragment = ydoc.getXmlFragment(sectionFragmentName);
+    const element = (
+      name: string,
+      attributes: Record<string, string>,
+      ...children: Y.XmlText[]
+    ) => {
+      const node = new Y.XmlElement(name);
+      for (const [key, value] of Object.entries(attributes)) node.setAttribute(key, value);
+      node.insert(0, children);
+      return node;
+    };
+    const links = new Y.XmlText();
+    links.applyDelta([
+      { insert: 'See ' },
+      { insert: 'this', attributes: { link: { href: ' java\tscript:alert(1)' } } },
+      { insert: ' and ' },
+      { insert: 'that', attributes: { link: { href: 'data:text/html,<b>x</b>' } } },
+      { insert: ' or ' },
+      { insert: 'ours', attributes: { link: { href: 'https://www.nhs.uk/' } } },
+    ]);
+    const unknownMark = new Y.XmlText();
+    unknownMark.applyDelta([{ insert: 'marked', attributes: { onclick: { x: 1 } } }]);
+    const embed = new Y.XmlText();
+    embed.insert(0, 'before the embed');
+    embed.insertEmbed(0, { html: '<img src=x onerror=alert(1)>' });
+    fragment.push([
+      element('paragraph', { onclick: 'alert(1)', style: 'color: red' }, links),
+      element('iframe', { src: 'javascript:alert(1)' }, new Y.XmlText('framed')),
+      element('script', {}, new Y.XmlText('alert(1)')),
+      element('paragraph', {}, unknownMark),
+      element('paragraph', {}, embed),
+      element('paragraph', {}, new Y.XmlText('The end.')),
+    ]);
+
+    const rendered = renderSection([Y.encodeStateAsUpdate(ydoc)]);
+    expect(rendered.html).toBe(
+      '<p>See this and that or <a target="_blank" rel="noopener noreferrer nofollow" href="https://www.nhs.uk/">ours</a></p>' +
+        '<p></p><p></p><p>The end.</p>',
+    );
+    // The two paragraphs emptied by the drops are empty lines, as an empty paragraph always is.
+    expect(rendered.markdown).toBe(
+      'See this and that or [ours](https://www.nhs.uk/)\n\n\n\n\n\nThe end.\n',
+    );
+    expect(JSON.stringify(rendered.json)).not.toMatch(/script|data:|iframe|onclick|marked|embed/);
+    expect(rendered.blocks.map((block) => block.text)).toEqual([
+      'See this and that or ours',
+      '',
+      '',
+      'The end.',
+    ]);
+  });
+
   it('escapes text that looks like markup', () => {
     const rendered = renderSection([stateOf(doc(p(text('<script>alert("x")</script>'))))]);
     expect(rendered.html).toBe('<p>&lt;script&gt;alert("x")&lt;/script&gt;</p>');

@@ -53,15 +53,16 @@ describe('cleaning rendered HTML', () => {
     ).toBe('<p>kept</p>');
   });
 
-  it('drops event handlers, unsafe links and styles that are not table widths', () => {
+  it('drops event handlers and styles that are not table widths, and unwraps unsafe links', () => {
     expect(
       clean(
         element('p', { onclick: 'alert(1)', style: 'background: url(x)' }, 'a'),
         element('a', { href: 'javascript:alert(1)' }, 'b'),
         element('a', { href: ' data:text/html,x' }, 'c'),
+        element('a', { href: 'java\tscript:alert(1)', target: '_blank' }, 'c2'),
         element('a', { href: 'mailto:plans@example.nhs.uk' }, 'd'),
         element('td', { style: 'width: 100px; position: fixed' }, 'e'),
       ),
-    ).toBe('<p>a</p><a>b</a><a>c</a><a href="mailto:plans@example.nhs.uk">d</a><td>e</td>');
+    ).toBe('<p>a</p>bcc2<a href="mailto:plans@example.nhs.uk">d</a><td>e</td>');
   });
 });

@@ -1,10 +1,12 @@
+import { safeLinkAddress } from '@commonplan/editor';
 import type { HtmlElement } from './html-tree.js';
 import { HtmlText, type HtmlNode } from './html-tree.js';
 
 /**
  * What rendered section HTML may contain: the elements and attributes the section schema writes,
- * nothing else. Anything outside the list is dropped (its text kept), links keep only web and mail
- * addresses, and styles only the table widths and cell alignment the table extension writes.
+ * nothing else. Anything outside the list is dropped (its text kept), links keep only the addresses
+ * the shared link rule allows (a link without one is unwrapped to its words), and styles only the
+ * table widths and cell alignment the table extension writes.
  */
 const allowedAttributes: Record<string, readonly string[]> = {
   p: [],
@@ -33,7 +35,6 @@ const allowedAttributes: Record<string, readonly string[]> = {
 
 const droppedWithContent = new Set(['script', 'style', 'iframe', 'object', 'embed', 'template']);
 
-const safeHref = /^(https?:\/\/|mailto:)/i;
 const safeStyle =
   /^((min-width|width): \d{1,5}px;|text-align: (left|center|right|justify);)( ((min-width|width): \d{1,5}px;|text-align: (left|center|right|justify);))*$/;
 const safeValue: Record<string, RegExp> = {
@@ -48,7 +49,7 @@ const safeValue: Record<string, RegExp> = {
 };
 
 function attributeAllowed(name: string, value: string): boolean {
-  if (name === 'href') return safeHref.test(value.trim());
+  if (name === 'href') return safeLinkAddress(value) !== null;
   if (name === 'style') return safeStyle.test(value);
   return safeValue[name]?.test(value) ?? false;
 }
@@ -70,6 +71,10 @@ export function sanitiseChildren(parent: HtmlElement): void {
     }
     for (const { name, value } of [...child.attributes])
       if (!allowed.includes(name) || !attributeAllowed(name, value)) child.removeAttribute(name);
+    if (child.tagName === 'a' && child.getAttribute('href') === null) {
+      kept.push(...child.childNodes);
+      continue;
+    }
     kept.push(child);
   }
   parent.childNodes = kept;

@@ -1,6 +1,12 @@
-import { sectionFragmentName, sectionSchema } from '@commonplan/editor';
+import {
+  dropSchemaMisfits,
+  safeLinkAddress,
+  sectionFragmentName,
+  sectionSchema,
+} from '@commonplan/editor';
 import { yXmlFragmentToProseMirrorRootNode } from '@tiptap/y-tiptap';
 import type { Node } from '@tiptap/pm/model';
+import { Transform } from '@tiptap/pm/transform';
 import * as Y from 'yjs';
 
 /** A section's stored text could not be turned into a document; the message says why, for people. */
@@ -37,8 +43,26 @@ export function mergeSectionState(updates: readonly Uint8Array[]): Uint8Array {
 }
 
 /**
+ * The document without the links whose address the shared rule refuses: their words stay, as the
+ * editor shows them (TipTap draws such a link with no target). So the draft's stored JSON, which
+ * exports read and a restore writes back into the section, holds no such link either.
+ */
+function withoutRefusedLinks(doc: Node): Node {
+  const link = sectionSchema().marks.link!;
+  const transform = new Transform(doc);
+  doc.descendants((node, pos) => {
+    for (const mark of node.marks)
+      if (mark.type === link && safeLinkAddress(mark.attrs.href) === null)
+        transform.removeMark(pos, pos + node.nodeSize, mark);
+  });
+  return transform.doc;
+}
+
+/**
  * The section's document as the editor sees it: y-prosemirror's own conversion with the shared
- * schema, so anything the schema does not allow is dropped exactly as the browser drops it.
+ * schema, after dropping (from this throwaway copy) what the schema cannot show, as the browser's
+ * binding drops it: elements of unknown names, text runs with unknown marks or embeds. Links to
+ * refused addresses become plain words.
  */
 export function sectionDocument(state: Uint8Array): Node {
   const doc = new Y.Doc({ gc: true });
@@ -48,12 +72,11 @@ export function sectionDocument(state: Uint8Array): Node {
     } catch {
       throw new SectionStateError('its saved text is damaged and could not be read');
     }
-    const root = yXmlFragmentToProseMirrorRootNode(
-      doc.getXmlFragment(sectionFragmentName),
-      sectionSchema(),
-    );
+    const fragment = doc.getXmlFragment(sectionFragmentName);
+    dropSchemaMisfits(fragment);
+    const root = yXmlFragmentToProseMirrorRootNode(fragment, sectionSchema());
     // An empty section shows one empty paragraph in the editor, the schema's smallest document.
-    return root.childCount === 0 ? (root.type.createAndFill() ?? root) : root;
+    return root.childCount === 0 ? (root.type.createAndFill() ?? root) : withoutRefusedLinks(root);
   } finally {
     doc.destroy();
   }

@@ -7,3 +7,4 @@ export * from './smtp-sink.ts';
 export * from './factories.ts';
 export * from './fault-proxy.ts';
 export * from './private-redis.ts';
+export * from './hostile-section-text.ts';

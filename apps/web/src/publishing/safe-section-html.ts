@@ -1,3 +1,5 @@
+import { safeLinkAddress } from '@commonplan/editor';
+
 /**
  * A second guard for section HTML shown to the public. The server already sanitised it against the
  * section schema (libs/render); here the browser parses it into an inert document (nothing runs or
@@ -31,8 +33,9 @@ const allowedElements = new Set([
 
 const droppedWithContent = new Set(['SCRIPT', 'STYLE', 'IFRAME', 'OBJECT', 'EMBED', 'TEMPLATE']);
 
-const allowedAttributes: Record<string, RegExp> = {
-  href: /^(https?:\/\/|mailto:)/i,
+const allowedAttributes: Record<string, RegExp | ((value: string) => boolean)> = {
+  // The same link rule as the editor and the server's sanitiser.
+  href: (value) => safeLinkAddress(value) !== null,
   start: /^\d{1,6}$/,
   colspan: /^\d{1,3}$/,
   rowspan: /^\d{1,3}$/,
@@ -56,7 +59,9 @@ function clean(parent: Node): void {
     }
     for (const attribute of Array.from(child.attributes)) {
       const rule = allowedAttributes[attribute.name];
-      if (!rule?.test(attribute.value.trim())) child.removeAttribute(attribute.name);
+      const allowed =
+        typeof rule === 'function' ? rule(attribute.value) : rule?.test(attribute.value.trim());
+      if (!allowed) child.removeAttribute(attribute.name);
     }
     if (child.tagName === 'A') {
       // A link whose address was not safe is no link at all: its words stay, as plain text.

@@ -1,3 +1,4 @@
+import { safeLinkAddress } from '@commonplan/editor';
 import type { Mark, Node } from '@tiptap/pm/model';
 import {
   AlignmentType,
@@ -32,7 +33,11 @@ const headingLevels = {
 
 const bookmarkOf = (index: number) => `section_${index + 1}`;
 
-/** Runs of inline text with their marks; links become hyperlinks around their runs. */
+/**
+ * Runs of inline text with their marks; links become hyperlinks around their runs, when the shared
+ * link rule allows their address (Word would otherwise open a `javascript:` or `file:` target when
+ * clicked): a refused one is plain text, as it is in the editor.
+ */
 function inlineRuns(node: Node, extra: { italics?: boolean } = {}): ParagraphChild[] {
   const children: ParagraphChild[] = [];
   node.forEach((child) => {
@@ -43,15 +48,15 @@ function inlineRuns(node: Node, extra: { italics?: boolean } = {}): ParagraphChi
     if (!child.isText) return;
     const has = (name: string) => child.marks.some((mark: Mark) => mark.type.name === name);
     const link = child.marks.find((mark: Mark) => mark.type.name === 'link');
+    const href = link ? safeLinkAddress(link.attrs.href) : null;
     const run = new TextRun({
       text: child.text ?? '',
       bold: has('bold') || undefined,
       italics: has('italic') || extra.italics || undefined,
       strike: has('strike') || undefined,
-      underline: has('underline') || link ? {} : undefined,
-      style: link ? 'Hyperlink' : undefined,
+      underline: has('underline') || href ? {} : undefined,
+      style: href ? 'Hyperlink' : undefined,
     });
-    const href = typeof link?.attrs.href === 'string' ? link.attrs.href : null;
     children.push(href ? new ExternalHyperlink({ link: href, children: [run] }) : run);
   });
   return children;

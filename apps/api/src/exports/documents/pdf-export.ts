@@ -1,3 +1,4 @@
+import { safeLinkAddress } from '@commonplan/editor';
 import type { Mark, Node } from '@tiptap/pm/model';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -79,6 +80,8 @@ function runsOf(node: Node, italic = false): Run[] {
     if (!child.isText) return;
     const has = (name: string) => child.marks.some((mark: Mark) => mark.type.name === name);
     const link = child.marks.find((mark: Mark) => mark.type.name === 'link');
+    // Only an address the shared rule allows becomes a URI annotation; a reader would follow any.
+    const href = link ? safeLinkAddress(link.attrs.href) : null;
     const bold = has('bold');
     const slanted = has('italic') || italic;
     runs.push({
@@ -91,9 +94,9 @@ function runsOf(node: Node, italic = false): Run[] {
             : slanted
               ? fonts.italic
               : fonts.regular,
-      link: typeof link?.attrs.href === 'string' ? link.attrs.href : null,
+      link: href,
       strike: has('strike'),
-      underline: has('underline') || Boolean(link),
+      underline: has('underline') || href !== null,
     });
   });
   return runs;
