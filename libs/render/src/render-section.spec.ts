@@ -164,6 +164,25 @@ describe('rendering a section', () => {
     expect(rendered.markdown).toBe('\\<script\\>alert("x")\\</script\\>\n');
   });
 
+  it('leaves out NUL characters, which PostgreSQL would refuse to store', () => {
+    const rendered = renderSection([
+      stateOf(
+        doc(p(text('Before\u0000after'), text('\u0000', [{ type: 'bold' }])), p(text('Next'))),
+      ),
+    ]);
+    expect(rendered.html).toBe('<p>Beforeafter</p><p>Next</p>');
+    const stored = [
+      rendered.markdown,
+      JSON.stringify(rendered.json),
+      JSON.stringify(rendered.blocks),
+    ];
+    for (const value of stored) {
+      expect(value.includes('\u0000')).toBe(false);
+      expect(value.includes('\\u0000')).toBe(false);
+    }
+    expect(rendered.words).toBe(2);
+  });
+
   it('renders an empty section as one empty paragraph with no words', () => {
     const rendered = renderSection([]);
     expect(rendered.html).toBe('<p></p>');

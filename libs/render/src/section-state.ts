@@ -59,6 +59,28 @@ function withoutRefusedLinks(doc: Node): Node {
 }
 
 /**
+ * The document without NUL characters, which no editor types but an update sent by hand can hold:
+ * PostgreSQL refuses them in text and JSON, so one would make every draft of the plan fail to be
+ * stored. Browsers do not show them either.
+ */
+function withoutNulCharacters(doc: Node): Node {
+  const found: Array<{ pos: number; node: Node }> = [];
+  doc.descendants((node, pos) => {
+    if (node.isText && node.text!.includes('\u0000')) found.push({ pos, node });
+  });
+  if (found.length === 0) return doc;
+  const transform = new Transform(doc);
+  // From the end, so earlier positions stay where they were.
+  for (const { pos, node } of found.reverse()) {
+    const kept = node.text!.replaceAll('\u0000', '');
+    if (kept)
+      transform.replaceWith(pos, pos + node.nodeSize, doc.type.schema.text(kept, node.marks));
+    else transform.delete(pos, pos + node.nodeSize);
+  }
+  return transform.doc;
+}
+
+/**
  * The section's document as the editor sees it: y-prosemirror's own conversion with the shared
  * schema, after dropping (from this throwaway copy) what the schema cannot show, as the browser's
  * binding drops it: elements of unknown names, text runs with unknown marks or embeds. Links to
@@ -76,7 +98,9 @@ export function sectionDocument(state: Uint8Array): Node {
     dropSchemaMisfits(fragment);
     const root = yXmlFragmentToProseMirrorRootNode(fragment, sectionSchema());
     // An empty section shows one empty paragraph in the editor, the schema's smallest document.
-    return root.childCount === 0 ? (root.type.createAndFill() ?? root) : withoutRefusedLinks(root);
+    return root.childCount === 0
+      ? (root.type.createAndFill() ?? root)
+      : withoutNulCharacters(withoutRefusedLinks(root));
   } finally {
     doc.destroy();
   }
