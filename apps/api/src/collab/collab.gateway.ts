@@ -89,10 +89,26 @@ export class CollabGateway implements OnGatewayInit, OnApplicationShutdown {
     server.use((socket, next) => {
       const headers = socket.handshake.headers;
       this.handshake
-        .authenticate({ cookie: headers.cookie, origin: headers.origin, host: headers.host })
+        .authenticate(
+          { cookie: headers.cookie, origin: headers.origin, host: headers.host },
+          socket.id,
+        )
         .then((result) => {
           if (!result.ok) return next(handshakeError(result.code));
-          this.handshake.connected(result.auth.user.id);
+          // The slot is taken now, but socket.io drops a socket whose transport closed while the
+          // session was looked up (a tab closed, or a client that sent events before this answer)
+          // without a 'disconnect': the slot goes back when either ends, whichever comes first.
+          const transport = socket.conn;
+          const release = () => {
+            transport.off('close', release);
+            this.handshake.release(socket.id);
+          };
+          if (transport.readyState !== 'open') {
+            release();
+            return next(handshakeError('not_authenticated'));
+          }
+          transport.once('close', release);
+          socket.once('disconnect', release);
           const data = socket.data as { session?: CollabSession; person?: SocketPerson };
           data.session = new CollabSession(socket.id, result.auth, this.config.collab);
           data.person = { id: result.auth.user.id, name: result.auth.user.name };
@@ -103,6 +119,7 @@ export class CollabGateway implements OnGatewayInit, OnApplicationShutdown {
             { event: 'collab_handshake_failed', err: error },
             'socket handshake failed',
           );
+          this.handshake.release(socket.id);
           next(handshakeError('internal_error'));
         });
     });
@@ -161,7 +178,6 @@ export class CollabGateway implements OnGatewayInit, OnApplicationShutdown {
       this.sessions.delete(socket.id);
       this.metrics.socketDisconnected();
       for (const sectionId of [...session.joined.keys()]) this.leave(socket, session, sectionId);
-      this.handshake.disconnected(session.auth.user.id);
     });
   }
 
