@@ -43,6 +43,7 @@ export interface OpenSection {
 export class SectionDocuments implements OnApplicationShutdown {
   private readonly open = new Map<string, OpenSection>();
   private readonly loading = new Map<string, Promise<OpenSection>>();
+  private loads = 0;
 
   constructor(
     private readonly log: SectionUpdateLog,
@@ -68,6 +69,11 @@ export class SectionDocuments implements OnApplicationShutdown {
 
   openSections(): OpenSection[] {
     return [...this.open.values()];
+  }
+
+  /** How many times a section was read from PostgreSQL to be opened, since the process started. */
+  get loadsTotal(): number {
+    return this.loads;
   }
 
   /** Opens (or shares the load of) a section and counts the socket in. */
@@ -169,6 +175,7 @@ export class SectionDocuments implements OnApplicationShutdown {
 
   private async load(sectionId: string): Promise<OpenSection> {
     const started = Date.now();
+    this.loads += 1;
     // Registered as a holder before reading PostgreSQL: see CollabFanout and decision 13.
     this.fanout.hold(sectionId);
     let stored: StoredSectionState;
