@@ -54,11 +54,18 @@ export class CollabUpdates {
     return this.apply(section, update, session);
   }
 
-  /** Whether the document stays under its cap with this update; exact only when near the cap. */
+  /**
+   * Whether the document stays under its cap with this update; exact only when near the cap. The
+   * exact size is measured at most once per accepted change: a full section refusing a flood of
+   * updates encoded the whole document for every one of them, stalling everyone on the instance.
+   */
   private fits(section: OpenSection, bytes: number): boolean {
     const cap = this.config.collab.maxDocumentBytes;
     if (section.estimatedBytes + bytes <= cap) return true;
-    section.estimatedBytes = Y.encodeStateAsUpdate(section.doc).byteLength;
+    if (!section.sizeExact) {
+      section.estimatedBytes = Y.encodeStateAsUpdate(section.doc).byteLength;
+      section.sizeExact = true;
+    }
     return section.estimatedBytes + bytes <= cap;
   }
 
@@ -104,6 +111,7 @@ export class CollabUpdates {
         ? Y.encodeStateAsUpdate(section.doc, Y.encodeStateVector(done.beforeState))
         : update;
     section.estimatedBytes += change.byteLength;
+    section.sizeExact = false;
     const committed = this.log.append(section.sectionId, change, session.auth.user.id);
     return { ok: true, applied: change, committed, partial: failed || incomplete };
   }

@@ -22,6 +22,11 @@ export interface OpenSection {
   /** An upper bound on the encoded document's size, recomputed exactly when it nears the cap. */
   estimatedBytes: number;
   /**
+   * Whether `estimatedBytes` is the exact size, measured since the last accepted change: then a
+   * section at its cap refuses further updates without encoding the whole document for each.
+   */
+  sizeExact: boolean;
+  /**
    * The whole document as one update, while it is exactly the stored snapshot it was loaded from
    * (no log rows after it, nothing changed since): what a newcomer with an empty document needs,
    * sent without encoding the document again. Dropped at the first change.
@@ -205,6 +210,7 @@ export class SectionDocuments implements OnApplicationShutdown {
       estimatedBytes:
         (stored.snapshot?.byteLength ?? 0) +
         stored.updates.reduce((sum, update) => sum + update.byteLength, 0),
+      sizeExact: false,
       wholeState: stored.updates.length === 0 ? stored.snapshot : null,
       logRows: stored.updates.length,
       knownSeqs: new Set(stored.seqs),
