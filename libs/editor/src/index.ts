@@ -3,3 +3,4 @@ export * from './section-schema.js';
 export * from './section-content.js';
 export * from './comment-anchor.js';
 export * from './section-text.js';
+export * from './section-nesting.js';

@@ -1,4 +1,9 @@
-import { sectionFragmentName, sectionSchema } from '@commonplan/editor';
+import {
+  nestingDepth,
+  sectionFragmentName,
+  sectionNestingLimit,
+  sectionSchema,
+} from '@commonplan/editor';
 import { yXmlFragmentToProseMirrorRootNode } from '@tiptap/y-tiptap';
 import type { Node } from '@tiptap/pm/model';
 import * as Y from 'yjs';
@@ -39,6 +44,7 @@ export function mergeSectionState(updates: readonly Uint8Array[]): Uint8Array {
 /**
  * The section's document as the editor sees it: y-prosemirror's own conversion with the shared
  * schema, so anything the schema does not allow is dropped exactly as the browser drops it.
+ * Refuses a document nested deeper than `sectionNestingLimit`.
  */
 export function sectionDocument(state: Uint8Array): Node {
   const doc = new Y.Doc({ gc: true });
@@ -48,6 +54,12 @@ export function sectionDocument(state: Uint8Array): Node {
     } catch {
       throw new SectionStateError('its saved text is damaged and could not be read');
     }
+    // Every step from here on is recursive: a document nested a few thousand levels deep (saved
+    // before the server refused them) would overflow the stack, so it is refused by name.
+    if (nestingDepth(doc) > sectionNestingLimit)
+      throw new SectionStateError(
+        `its text nests lists or quotes more than ${sectionNestingLimit} levels deep`,
+      );
     const root = yXmlFragmentToProseMirrorRootNode(
       doc.getXmlFragment(sectionFragmentName),
       sectionSchema(),

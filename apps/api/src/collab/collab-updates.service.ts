@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { sectionNestingLimit } from '@commonplan/editor';
 import { asBytes, type CollabErrorCode } from '@commonplan/protocol';
 import type { Logger } from 'pino';
 import * as Y from 'yjs';
@@ -8,6 +9,7 @@ import type { CollabSession } from './collab-session.js';
 import { SectionDocuments, type OpenSection } from './section-documents.service.js';
 import { SectionUpdateLog } from './section-update-log.js';
 import { changedDocument } from './stored-document.js';
+import { liveNesting } from './nesting-rules.js';
 import { liveState, updateRefusal } from './update-rules.js';
 
 export type UpdateOutcome =
@@ -47,7 +49,11 @@ export class CollabUpdates {
     if (!joined || !section) return { ok: false, code: 'not_joined' };
     if (!joined.canEdit) return { ok: false, code: 'read_only' };
     if (!session.updates.take()) return { ok: false, code: 'rate_limited' };
-    const refusal = updateRefusal(update, liveState(section.doc));
+    const refusal = updateRefusal(
+      update,
+      liveState(section.doc),
+      liveNesting(section.doc, sectionNestingLimit),
+    );
     if (refusal) return { ok: false, code: refusal };
     if (!this.fits(section, update.byteLength)) return { ok: false, code: 'document_too_large' };
     if (!this.log.hasRoom()) return { ok: false, code: 'persistence_unavailable' };
