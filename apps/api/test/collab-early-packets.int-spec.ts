@@ -190,14 +190,20 @@ describe('messages sent before the handshake is answered', () => {
     await allSlotsFree();
   });
 
-  it('an update and presence sent right behind a join, before its answer, are refused as not joined', async () => {
+  it('an update and presence in the same write as a join, before its answer, are refused as not joined', async () => {
     const rowsBefore = await logRows(db, section.id);
     const raw = await RawSocketIo.open(api.baseUrl, rawHeaders());
     raw.connect();
     expect((await raw.next(isConnectAnswer))?.type).toBe(PacketType.CONNECT);
-    raw.emit(ClientEvent.Join, { sectionId: section.id }, 1);
-    raw.emit(ClientEvent.Update, { sectionId: section.id, update: anUpdate('before the ack') }, 2);
-    raw.emit(ClientEvent.Awareness, { sectionId: section.id, update: aPresence('Too soon') });
+    raw.burst(() => {
+      raw.emit(ClientEvent.Join, { sectionId: section.id }, 1);
+      raw.emit(
+        ClientEvent.Update,
+        { sectionId: section.id, update: anUpdate('before the ack') },
+        2,
+      );
+      raw.emit(ClientEvent.Awareness, { sectionId: section.id, update: aPresence('Too soon') });
+    });
     const joinAck = await raw.next((p) => isAck(p) && p.id === 1);
     const updateAck = await raw.next((p) => isAck(p) && p.id === 2);
     const presenceError = await raw.next(

@@ -25,11 +25,16 @@ const maxConnections = 20;
 const maxSections = 50;
 const repeatJoins = 100;
 const distinctSections = 60;
-const openCloseRounds = Number(process.env.ROUNDS ?? 1_000);
+const openCloseRounds = 1_000;
 const parallelLoops = 5;
 /** Growth of the live heap allowed after the storm: noise of a collected heap and JIT caches. */
 const heapSlackBytes = 4 * 1024 * 1024;
-const maxEventLoopDelaySeconds = 0.2;
+/**
+ * The API's worst event-loop stall during a phase. Generous because the machine running the
+ * tests has two cores shared with other runs: before joins were checked in turn, a burst of them
+ * stalled it for 1.5 s.
+ */
+const maxEventLoopDelaySeconds = 0.5;
 
 let api: RunningApi;
 let db: pg.Client;
@@ -266,5 +271,5 @@ describe('thousands of joins', () => {
       (await emitWithAck<JoinAck>(socket, ClientEvent.Join, { sectionId: loopSection.id })).ok,
     ).toBe(true);
     socket.close();
-  }, Math.max(60_000, openCloseRounds * 40));
+  }, 60_000);
 });
