@@ -1,8 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { ApiClient, connectTestDatabase, startApi, type RunningApi } from '@commonplan/testing';
-import { ClientEvent, type CollabError, type JoinAck, type UpdateAck } from '@commonplan/protocol';
+import {
+  ClientEvent,
+  DraftClientEvent,
+  ServerEvent,
+  type CollabError,
+  type JoinAck,
+  type UpdateAck,
+} from '@commonplan/protocol';
 import type pg from 'pg';
+import { PacketType } from 'socket.io-parser';
 import type { Socket } from 'socket.io-client';
+import { Awareness, encodeAwarenessUpdate } from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import {
   CollabPeer,
@@ -12,6 +21,7 @@ import {
   logRows,
 } from './collab-test-client.js';
 import { factories, signedIn, type TestSection, type TestUser } from '@commonplan/testing';
+import { RawSocketIo } from './raw-socket-io.js';
 
 /** Who may open a section's text over the real-time channel, and what happens when that changes. */
 
@@ -111,6 +121,88 @@ describe('connecting', () => {
     );
     expect((await refusal({ cookie })).code).toBe('session_expired');
     cookies.viewer = await cookieOf(users.viewer);
+  });
+});
+
+describe('an anonymous reader of a public page', () => {
+  /** The author is in the section with a named cursor: what must not reach anyone unsigned. */
+  let present: CollabPeer;
+  let presence: Awareness;
+
+  beforeAll(async () => {
+    present = new CollabPeer(api.baseUrl, cookies.author!, section.id);
+    await present.connect({ reconnection: false });
+    await present.whenSynced();
+    presence = new Awareness(new Y.Doc());
+    presence.setLocalState({ user: { name: users.author.name } });
+    present.socket.emit(ClientEvent.Awareness, {
+      sectionId: section.id,
+      update: encodeAwarenessUpdate(presence, [presence.clientID]),
+    });
+  });
+
+  afterAll(() => {
+    present?.close();
+    presence?.destroy();
+  });
+
+  it('is refused a socket with not_authenticated: no cookie, a junk cookie, from the page’s own origin', async () => {
+    for (const cookie of [undefined, 'x'.repeat(43), 'not even a token', '%00%ff;;=']) {
+      const error = await refusal({ cookie, origin: api.baseUrl });
+      expect(error).toMatchObject({ code: 'not_authenticated' });
+    }
+  });
+
+  it('cannot join a section, watch drafts or hear presence over a bare socket that ignores the refusal', async () => {
+    const raw = await RawSocketIo.open(api.baseUrl, { origin: api.baseUrl });
+    raw.connect();
+    const answer = await raw.next(
+      (p) => p.type === PacketType.CONNECT || p.type === PacketType.CONNECT_ERROR,
+    );
+    expect(answer).toMatchObject({
+      type: PacketType.CONNECT_ERROR,
+      data: { message: 'not_authenticated', data: { code: 'not_authenticated' } },
+    });
+    raw.emit(ClientEvent.Join, { sectionId: section.id }, 1);
+    raw.emit(DraftClientEvent.Watch, { planId: section.planId }, 2);
+    raw.emit(ClientEvent.SyncStep1, { sectionId: section.id, stateVector: new Uint8Array([0]) });
+    // The server drops a connection that sends events to a namespace it never joined.
+    expect(await raw.whenClosed()).toBe(true);
+    expect(raw.arrived.packets.map((p) => p.type)).toEqual([PacketType.CONNECT_ERROR]);
+    const everything = raw.arrived.text.join('\n');
+    expect(everything).not.toContain(users.author.name);
+    expect(everything).not.toContain(section.id);
+  });
+
+  it('gets no names over long-polling either', async () => {
+    const base = `${api.baseUrl}/socket.io/?EIO=4&transport=polling`;
+    const opened = await (await fetch(base, { headers: { origin: api.baseUrl } })).text();
+    const sid = (JSON.parse(opened.slice(1)) as { sid: string }).sid;
+    const post = (body: string) =>
+      fetch(`${base}&sid=${sid}`, {
+        method: 'POST',
+        headers: { origin: api.baseUrl, 'content-type': 'text/plain' },
+        body,
+      });
+    expect((await post('40')).status).toBe(200);
+    const refused = await (await fetch(`${base}&sid=${sid}`)).text();
+    expect(refused).toContain('not_authenticated');
+    await post(`42${JSON.stringify([ClientEvent.Join, { sectionId: section.id }])}`);
+    const after = await (await fetch(`${base}&sid=${sid}`)).text();
+    expect(`${refused}${after}`).not.toContain(users.author.name);
+    expect(after).not.toContain(section.id);
+  });
+
+  it('while a member who joins is told who is there (so the checks above could fail)', async () => {
+    const socket = await open('viewer');
+    const heard = new Promise<string>((resolve) =>
+      socket.on(ServerEvent.Awareness, (message: { update: Uint8Array }) =>
+        resolve(Buffer.from(message.update).toString('utf8')),
+      ),
+    );
+    const ack = await emitWithAck<JoinAck>(socket, ClientEvent.Join, { sectionId: section.id });
+    expect(ack.ok).toBe(true);
+    expect(await heard).toContain(users.author.name);
   });
 });
 

@@ -16,6 +16,7 @@ import { CollabPeer, connectSocket, emitWithAck, logRows } from './collab-test-c
 /** The real-time channel's limits refuse what is past them, with their own codes, and nothing else. */
 describe('real-time limits', () => {
   const maxDocumentBytes = 4096;
+  const joinsPerSecond = 5;
   let api: RunningApi;
   let db: pg.Client;
   let author: TestUser;
@@ -30,6 +31,7 @@ describe('real-time limits', () => {
         COLLAB_MAX_DOCUMENT_BYTES: String(maxDocumentBytes),
         COLLAB_MAX_SECTIONS_PER_SOCKET: '2',
         COLLAB_MAX_CONNECTIONS_PER_USER: '3',
+        COLLAB_JOINS_PER_SECOND: String(joinsPerSecond),
       },
     });
     db = await connectTestDatabase();
@@ -90,6 +92,26 @@ describe('real-time limits', () => {
       acks.push(await emitWithAck<JoinAck>(socket, ClientEvent.Join, { sectionId: section.id }));
     expect(acks.map((ack) => ack.ok)).toEqual([true, true, false]);
     expect((acks[2] as { error: CollabError }).error.code).toBe('too_many_sections');
+  });
+
+  it('refuses joins past the per-connection rate with rate_limited, and takes them again a second later', async () => {
+    const section = await factories(db).aSection(planId);
+    const socket = await open();
+    const burst = await Promise.all(
+      Array.from({ length: joinsPerSecond * 3 }, () =>
+        emitWithAck<JoinAck>(socket, ClientEvent.Join, { sectionId: section.id }),
+      ),
+    );
+    expect(burst.filter((ack) => ack.ok)).toHaveLength(joinsPerSecond);
+    expect(
+      new Set(
+        burst.filter((ack) => !ack.ok).map((ack) => (ack as { error: CollabError }).error.code),
+      ),
+    ).toEqual(new Set(['rate_limited']));
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    expect(
+      (await emitWithAck<JoinAck>(socket, ClientEvent.Join, { sectionId: section.id })).ok,
+    ).toBe(true);
   });
 
   it('refuses a connection past the per-person limit, and accepts one again when another closes', async () => {

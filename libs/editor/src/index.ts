@@ -5,3 +5,4 @@ export * from './comment-anchor.js';
 export * from './section-text.js';
 export * from './safe-link-address.js';
 export * from './schema-misfits.js';
+export * from './section-nesting.js';

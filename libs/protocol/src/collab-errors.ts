@@ -14,6 +14,7 @@ export const collabErrorCodes = [
   'update_too_large',
   'update_malformed',
   'document_too_large',
+  'document_too_deep',
   'awareness_malformed',
   'awareness_not_own_client',
   'awareness_too_many_clients',
@@ -41,6 +42,8 @@ export const collabErrorMessages: Record<CollabErrorCode, string> = {
   update_too_large: 'That change is too large to send at once. Paste less at a time.',
   update_malformed: 'A change could not be read and was not applied. Reload the page to carry on.',
   document_too_large: 'This section has reached its size limit. Move some text to another section.',
+  document_too_deep:
+    'Lists or quotes are nested too deeply here to be saved. Take out some levels of indenting and try again.',
   awareness_malformed: 'Presence information could not be read.',
   awareness_not_own_client: 'Presence can only be set for your own cursor.',
   awareness_too_many_clients: 'Too many cursors from one connection.',

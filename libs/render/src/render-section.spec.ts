@@ -2,6 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import {
   initialContentUpdate,
   sectionFragmentName,
+  sectionNestingLimit,
   sectionSchema,
   type SectionJson,
 } from '@commonplan/editor';
@@ -215,5 +216,37 @@ describe('rendering a section', () => {
 
   it('refuses bytes that are not a Yjs update', () => {
     expect(() => renderSection([new Uint8Array([255, 255, 255, 255, 1])])).toThrow('damaged');
+  });
+
+  it('renders quotes nested to the limit, and refuses deeper ones by name instead of overflowing', () => {
+    const quoted = (levels: number) => {
+      const ydoc = new Y.Doc();
+      ydoc.transact(() => {
+        let parent: Y.XmlFragment | Y.XmlElement = ydoc.getXmlFragment(sectionFragmentName);
+        // The paragraph and its text take the last two levels.
+        for (let level = 0; level < levels - 2; level += 1) {
+          const quote = new Y.XmlElement('blockquote');
+          parent.insert(0, [quote]);
+          parent = quote;
+        }
+        const paragraph = new Y.XmlElement('paragraph');
+        paragraph.insert(0, [new Y.XmlText('deep')]);
+        parent.insert(0, [paragraph]);
+      });
+      return Y.encodeStateAsUpdate(ydoc);
+    };
+    const atLimit = renderSection([quoted(sectionNestingLimit)]);
+    expect(atLimit.html.match(/<blockquote>/g)).toHaveLength(sectionNestingLimit - 2);
+    expect(atLimit.words).toBe(1);
+    for (const levels of [sectionNestingLimit + 1, 5_000]) {
+      const state = quoted(levels);
+      const started = Date.now();
+      expect(() => renderSection([state])).toThrow(
+        new SectionStateError(
+          `its text nests lists or quotes more than ${sectionNestingLimit} levels deep`,
+        ),
+      );
+      expect(Date.now() - started).toBeLessThan(2_000);
+    }
   });
 });

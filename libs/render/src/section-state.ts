@@ -1,7 +1,9 @@
 import {
   dropSchemaMisfits,
+  nestingDepth,
   safeLinkAddress,
   sectionFragmentName,
+  sectionNestingLimit,
   sectionSchema,
 } from '@commonplan/editor';
 import { yXmlFragmentToProseMirrorRootNode } from '@tiptap/y-tiptap';
@@ -84,7 +86,8 @@ function withoutNulCharacters(doc: Node): Node {
  * The section's document as the editor sees it: y-prosemirror's own conversion with the shared
  * schema, after dropping (from this throwaway copy) what the schema cannot show, as the browser's
  * binding drops it: elements of unknown names, text runs with unknown marks or embeds. Links to
- * refused addresses become plain words.
+ * refused addresses become plain words. Refuses a document nested deeper than
+ * `sectionNestingLimit`.
  */
 export function sectionDocument(state: Uint8Array): Node {
   const doc = new Y.Doc({ gc: true });
@@ -94,6 +97,12 @@ export function sectionDocument(state: Uint8Array): Node {
     } catch {
       throw new SectionStateError('its saved text is damaged and could not be read');
     }
+    // Every step from here on is recursive: a document nested a few thousand levels deep (saved
+    // before the server refused them) would overflow the stack, so it is refused by name.
+    if (nestingDepth(doc) > sectionNestingLimit)
+      throw new SectionStateError(
+        `its text nests lists or quotes more than ${sectionNestingLimit} levels deep`,
+      );
     const fragment = doc.getXmlFragment(sectionFragmentName);
     dropSchemaMisfits(fragment);
     const root = yXmlFragmentToProseMirrorRootNode(fragment, sectionSchema());

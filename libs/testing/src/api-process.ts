@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import { pathToFileURL } from 'node:url';
 import { testDatabaseUrl } from './test-database.ts';
 import { workspaceRoot } from './workspace.ts';
 
@@ -11,6 +12,16 @@ export interface RunningApi {
   /** Every log line the process printed, parsed when it was JSON. */
   logs: Array<Record<string, unknown>>;
   stop(signal?: NodeJS.Signals): Promise<number | null>;
+  /**
+   * The process's live memory after a full garbage collection: the V8 heap in use and the
+   * ArrayBuffers it keeps (Yjs updates, rows read from PostgreSQL). Only with `heapProbe`.
+   */
+  liveHeap(): Promise<LiveHeap>;
+}
+
+export interface LiveHeap {
+  heapUsed: number;
+  arrayBuffers: number;
 }
 
 export interface StartApiOptions {
@@ -18,6 +29,10 @@ export interface StartApiOptions {
   /** Which entry point of the API build to run: the HTTP server or the worker. */
   entry?: 'main' | 'worker';
   timeoutMs?: number;
+  /** Extra arguments for node, e.g. `--cpu-prof` while finding out where a test's time goes. */
+  nodeArgs?: string[];
+  /** Load heap-probe.mjs into the process (with `--expose-gc` and an IPC channel) for `liveHeap()`. */
+  heapProbe?: boolean;
 }
 
 /**
@@ -26,20 +41,31 @@ export interface StartApiOptions {
  */
 export function startApi(options: StartApiOptions = {}): Promise<RunningApi> {
   const entry = options.entry ?? 'main';
-  const child = spawn(process.execPath, [join(workspaceRoot, `apps/api/dist/${entry}.js`)], {
-    cwd: workspaceRoot,
-    env: {
-      ...process.env,
-      NODE_ENV: 'test',
-      PORT: '0',
-      HOST: '127.0.0.1',
-      DATABASE_URL: testDatabaseUrl(),
-      REDIS_PREFIX: process.env.TEST_REDIS_PREFIX ?? 'cp-test:',
-      LOG_LEVEL: 'info',
-      ...options.env,
+  const probe = options.heapProbe
+    ? [
+        '--expose-gc',
+        '--import',
+        pathToFileURL(join(workspaceRoot, 'libs/testing/src/heap-probe.mjs')).href,
+      ]
+    : [];
+  const child = spawn(
+    process.execPath,
+    [...(options.nodeArgs ?? []), ...probe, join(workspaceRoot, `apps/api/dist/${entry}.js`)],
+    {
+      cwd: workspaceRoot,
+      env: {
+        ...process.env,
+        NODE_ENV: 'test',
+        PORT: '0',
+        HOST: '127.0.0.1',
+        DATABASE_URL: testDatabaseUrl(),
+        REDIS_PREFIX: process.env.TEST_REDIS_PREFIX ?? 'cp-test:',
+        LOG_LEVEL: 'info',
+        ...options.env,
+      },
+      stdio: options.heapProbe ? ['ignore', 'pipe', 'pipe', 'ipc'] : ['ignore', 'pipe', 'pipe'],
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  );
   const logs: Array<Record<string, unknown>> = [];
   const stderr: string[] = [];
   child.stderr?.on('data', (chunk: Buffer) => stderr.push(chunk.toString()));
@@ -50,6 +76,18 @@ export function startApi(options: StartApiOptions = {}): Promise<RunningApi> {
   const stop = async (signal: NodeJS.Signals = 'SIGTERM') => {
     if (child.exitCode === null && child.signalCode === null) child.kill(signal);
     return exited;
+  };
+
+  const liveHeap = () => {
+    if (!options.heapProbe) throw new Error('the API was started without heapProbe');
+    return new Promise<LiveHeap>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error('the heap probe did not answer')), 10_000);
+      child.once('message', (message) => {
+        clearTimeout(timer);
+        resolve(message as LiveHeap);
+      });
+      child.send('heap');
+    });
   };
 
   return new Promise<RunningApi>((resolve, reject) => {
@@ -84,7 +122,14 @@ export function startApi(options: StartApiOptions = {}): Promise<RunningApi> {
         ready = true;
         clearTimeout(timer);
         const port = (entryLog.port as number | undefined) ?? 0;
-        resolve({ baseUrl: `http://127.0.0.1:${port}`, port, process: child, logs, stop });
+        resolve({
+          baseUrl: `http://127.0.0.1:${port}`,
+          port,
+          process: child,
+          logs,
+          stop,
+          liveHeap,
+        });
       }
     });
   });

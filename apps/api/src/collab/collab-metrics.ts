@@ -64,6 +64,12 @@ export class CollabMetrics {
         samples: [{ value: this.documents.openSections().length }],
       },
       {
+        name: 'commonplan_collab_section_loads_total',
+        help: 'Section documents read from PostgreSQL to be opened; joining an open one reads nothing.',
+        type: 'counter',
+        samples: [{ value: this.documents.loadsTotal }],
+      },
+      {
         name: 'commonplan_collab_updates_total',
         help: 'Section text updates accepted by this instance; rate() gives updates per second.',
         type: 'counter',

@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { sectionNestingLimit } from '@commonplan/editor';
 import { asBytes, type CollabErrorCode } from '@commonplan/protocol';
 import type { Logger } from 'pino';
 import * as Y from 'yjs';
@@ -8,6 +9,7 @@ import type { CollabSession } from './collab-session.js';
 import { SectionDocuments, type OpenSection } from './section-documents.service.js';
 import { SectionUpdateLog } from './section-update-log.js';
 import { changedDocument } from './stored-document.js';
+import { liveNesting } from './nesting-rules.js';
 import { liveState, updateRefusal } from './update-rules.js';
 
 export type UpdateOutcome =
@@ -47,18 +49,29 @@ export class CollabUpdates {
     if (!joined || !section) return { ok: false, code: 'not_joined' };
     if (!joined.canEdit) return { ok: false, code: 'read_only' };
     if (!session.updates.take()) return { ok: false, code: 'rate_limited' };
-    const refusal = updateRefusal(update, liveState(section.doc));
+    const refusal = updateRefusal(
+      update,
+      liveState(section.doc),
+      liveNesting(section.doc, sectionNestingLimit),
+    );
     if (refusal) return { ok: false, code: refusal };
     if (!this.fits(section, update.byteLength)) return { ok: false, code: 'document_too_large' };
     if (!this.log.hasRoom()) return { ok: false, code: 'persistence_unavailable' };
     return this.apply(section, update, session);
   }
 
-  /** Whether the document stays under its cap with this update; exact only when near the cap. */
+  /**
+   * Whether the document stays under its cap with this update; exact only when near the cap. The
+   * exact size is measured at most once per accepted change: a full section refusing a flood of
+   * updates encoded the whole document for every one of them, stalling everyone on the instance.
+   */
   private fits(section: OpenSection, bytes: number): boolean {
     const cap = this.config.collab.maxDocumentBytes;
     if (section.estimatedBytes + bytes <= cap) return true;
-    section.estimatedBytes = Y.encodeStateAsUpdate(section.doc).byteLength;
+    if (!section.sizeExact) {
+      section.estimatedBytes = Y.encodeStateAsUpdate(section.doc).byteLength;
+      section.sizeExact = true;
+    }
     return section.estimatedBytes + bytes <= cap;
   }
 
@@ -104,6 +117,7 @@ export class CollabUpdates {
         ? Y.encodeStateAsUpdate(section.doc, Y.encodeStateVector(done.beforeState))
         : update;
     section.estimatedBytes += change.byteLength;
+    section.sizeExact = false;
     const committed = this.log.append(section.sectionId, change, session.auth.user.id);
     return { ok: true, applied: change, committed, partial: failed || incomplete };
   }

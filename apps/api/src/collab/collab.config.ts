@@ -7,6 +7,8 @@ export interface CollabConfig {
   maxDocumentBytes: number;
   updatesPerSecond: number;
   awarenessPerSecond: number;
+  /** Section joins per second per connection: each new section costs an access check. */
+  joinsPerSecond: number;
   maxConnectionsPerUser: number;
   maxSectionsPerSocket: number;
   maxAwarenessClientsPerSocket: number;
@@ -40,6 +42,7 @@ export function collabConfig(env: EnvReader): CollabConfig {
     }),
     updatesPerSecond: env.integer('COLLAB_UPDATES_PER_SECOND', 200, { min: 1, max: 100_000 }),
     awarenessPerSecond: env.integer('COLLAB_AWARENESS_PER_SECOND', 60, { min: 1, max: 100_000 }),
+    joinsPerSecond: env.integer('COLLAB_JOINS_PER_SECOND', 20, { min: 1, max: 100_000 }),
     maxConnectionsPerUser: env.integer('COLLAB_MAX_CONNECTIONS_PER_USER', 20, {
       min: 1,
       max: 10_000,

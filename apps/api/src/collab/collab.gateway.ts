@@ -25,7 +25,7 @@ import { handshakeError, refusal } from './collab.errors.js';
 import { CollabFanout, type HolderArrived, type RemoteChange } from './collab-fanout.service.js';
 import { CollabHandshake } from './collab-handshake.service.js';
 import { CollabMetrics } from './collab-metrics.js';
-import { CollabSession } from './collab-session.js';
+import { CollabSession, type AdmittedSection, type JoinedSection } from './collab-session.js';
 import { CollabUpdates } from './collab-updates.service.js';
 import { SectionAccessService, type SectionAccessLevel } from './section-access.service.js';
 import { SectionDocuments, type OpenSection } from './section-documents.service.js';
@@ -89,10 +89,26 @@ export class CollabGateway implements OnGatewayInit, OnApplicationShutdown {
     server.use((socket, next) => {
       const headers = socket.handshake.headers;
       this.handshake
-        .authenticate({ cookie: headers.cookie, origin: headers.origin, host: headers.host })
+        .authenticate(
+          { cookie: headers.cookie, origin: headers.origin, host: headers.host },
+          socket.id,
+        )
         .then((result) => {
           if (!result.ok) return next(handshakeError(result.code));
-          this.handshake.connected(result.auth.user.id);
+          // The slot is taken now, but socket.io drops a socket whose transport closed while the
+          // session was looked up (a tab closed, or a client that sent events before this answer)
+          // without a 'disconnect': the slot goes back when either ends, whichever comes first.
+          const transport = socket.conn;
+          const release = () => {
+            transport.off('close', release);
+            this.handshake.release(socket.id);
+          };
+          if (transport.readyState !== 'open') {
+            release();
+            return next(handshakeError('not_authenticated'));
+          }
+          transport.once('close', release);
+          socket.once('disconnect', release);
           const data = socket.data as { session?: CollabSession; person?: SocketPerson };
           data.session = new CollabSession(socket.id, result.auth, this.config.collab);
           data.person = { id: result.auth.user.id, name: result.auth.user.name };
@@ -103,6 +119,7 @@ export class CollabGateway implements OnGatewayInit, OnApplicationShutdown {
             { event: 'collab_handshake_failed', err: error },
             'socket handshake failed',
           );
+          this.handshake.release(socket.id);
           next(handshakeError('internal_error'));
         });
     });
@@ -161,7 +178,6 @@ export class CollabGateway implements OnGatewayInit, OnApplicationShutdown {
       this.sessions.delete(socket.id);
       this.metrics.socketDisconnected();
       for (const sectionId of [...session.joined.keys()]) this.leave(socket, session, sectionId);
-      this.handshake.disconnected(session.auth.user.id);
     });
   }
 
@@ -189,6 +205,13 @@ export class CollabGateway implements OnGatewayInit, OnApplicationShutdown {
     else socket.emit(ServerEvent.Error, collabError(code, sectionId));
   }
 
+  /**
+   * A join answers from what the connection already holds when it can: a section it has joined
+   * (its access is kept current by access events and the periodic re-check), or one whose join is
+   * still being checked (the same check answers both). Only a section new to the connection costs
+   * an access check and, if no one here has it open, a load from PostgreSQL; joins past the rate
+   * are refused before either.
+   */
   private async join(
     socket: Socket,
     session: CollabSession,
@@ -198,40 +221,30 @@ export class CollabGateway implements OnGatewayInit, OnApplicationShutdown {
     const answer = ack as Ack<JoinAck> | null;
     const sectionId = readSectionId(message);
     if (!sectionId) return this.reply(socket, ack, 'invalid_payload');
-    if (
-      !session.joined.has(sectionId) &&
-      session.joined.size + session.joining >= this.config.collab.maxSectionsPerSocket
-    )
-      return this.reply(socket, ack, 'too_many_sections', sectionId);
-    session.joining += 1;
-    let level: SectionAccessLevel;
-    try {
-      level = await this.access.accessTo(session.auth, sectionId);
-    } finally {
-      session.joining -= 1;
+    if (!session.joins.take()) return this.reply(socket, ack, 'rate_limited', sectionId);
+    let joined = session.joined.get(sectionId);
+    let section = joined ? this.documents.get(sectionId) : undefined;
+    if (!joined || !section) {
+      let pending = session.joining.get(sectionId);
+      if (!pending) {
+        if (session.sectionsHeld >= this.config.collab.maxSectionsPerSocket)
+          return this.reply(socket, ack, 'too_many_sections', sectionId);
+        pending = session
+          .inTurn(() => this.admit(socket, session, sectionId))
+          .finally(() => session.joining.delete(sectionId));
+        session.joining.set(sectionId, pending);
+      }
+      const admitted = await pending;
+      if (!socket.connected) return;
+      if (!admitted) return this.reply(socket, ack, 'section_not_found', sectionId);
+      ({ joined, section } = admitted);
     }
-    if (!socket.connected) return;
-    if (level === 'none') return this.reply(socket, ack, 'section_not_found', sectionId);
-    const section = await this.documents.enter(sectionId, socket.id);
-    if (!socket.connected) {
-      this.documents.leave(sectionId, socket.id);
-      return;
-    }
-    const canEdit = level === 'edit';
-    const existing = session.joined.get(sectionId);
-    if (existing) existing.canEdit = canEdit;
-    else
-      session.joined.set(sectionId, {
-        canEdit,
-        claims: new AwarenessClaims(this.config.collab.maxAwarenessClientsPerSocket),
-      });
-    await socket.join(room(sectionId));
     const { maxUpdateBytes, maxDocumentBytes, updatesPerSecond, awarenessPerSecond } =
       this.config.collab;
     answer?.({
       ok: true,
       sectionId,
-      canEdit,
+      canEdit: joined.canEdit,
       limits: { maxUpdateBytes, maxDocumentBytes, updatesPerSecond, awarenessPerSecond },
     });
     socket.emit(ServerEvent.SyncStep1, {
@@ -240,6 +253,33 @@ export class CollabGateway implements OnGatewayInit, OnApplicationShutdown {
     });
     const presence = this.awareness.statesFor(section);
     if (presence) socket.emit(ServerEvent.Awareness, { sectionId, update: presence });
+  }
+
+  /**
+   * Checks the person's access to a section new to this connection and opens it: null when they
+   * may not read it (or the connection closed meanwhile).
+   */
+  private async admit(
+    socket: Socket,
+    session: CollabSession,
+    sectionId: string,
+  ): Promise<AdmittedSection | null> {
+    if (!socket.connected) return null;
+    const level = await this.access.accessTo(session.auth, sectionId);
+    if (!socket.connected || level === 'none') return null;
+    const section = await this.documents.enter(sectionId, socket.id);
+    if (!socket.connected) {
+      this.documents.leave(sectionId, socket.id);
+      return null;
+    }
+    const joined: JoinedSection = session.joined.get(sectionId) ?? {
+      canEdit: level === 'edit',
+      claims: new AwarenessClaims(this.config.collab.maxAwarenessClientsPerSocket),
+    };
+    joined.canEdit = level === 'edit';
+    session.joined.set(sectionId, joined);
+    await socket.join(room(sectionId));
+    return { joined, section };
   }
 
   private leave(socket: Socket, session: CollabSession, sectionId: string): void {

@@ -22,6 +22,11 @@ export interface OpenSection {
   /** An upper bound on the encoded document's size, recomputed exactly when it nears the cap. */
   estimatedBytes: number;
   /**
+   * Whether `estimatedBytes` is the exact size, measured since the last accepted change: then a
+   * section at its cap refuses further updates without encoding the whole document for each.
+   */
+  sizeExact: boolean;
+  /**
    * The whole document as one update, while it is exactly the stored snapshot it was loaded from
    * (no log rows after it, nothing changed since): what a newcomer with an empty document needs,
    * sent without encoding the document again. Dropped at the first change.
@@ -43,6 +48,7 @@ export interface OpenSection {
 export class SectionDocuments implements OnApplicationShutdown {
   private readonly open = new Map<string, OpenSection>();
   private readonly loading = new Map<string, Promise<OpenSection>>();
+  private loads = 0;
 
   constructor(
     private readonly log: SectionUpdateLog,
@@ -68,6 +74,11 @@ export class SectionDocuments implements OnApplicationShutdown {
 
   openSections(): OpenSection[] {
     return [...this.open.values()];
+  }
+
+  /** How many times a section was read from PostgreSQL to be opened, since the process started. */
+  get loadsTotal(): number {
+    return this.loads;
   }
 
   /** Opens (or shares the load of) a section and counts the socket in. */
@@ -169,6 +180,7 @@ export class SectionDocuments implements OnApplicationShutdown {
 
   private async load(sectionId: string): Promise<OpenSection> {
     const started = Date.now();
+    this.loads += 1;
     // Registered as a holder before reading PostgreSQL: see CollabFanout and decision 13.
     this.fanout.hold(sectionId);
     let stored: StoredSectionState;
@@ -198,6 +210,7 @@ export class SectionDocuments implements OnApplicationShutdown {
       estimatedBytes:
         (stored.snapshot?.byteLength ?? 0) +
         stored.updates.reduce((sum, update) => sum + update.byteLength, 0),
+      sizeExact: false,
       wholeState: stored.updates.length === 0 ? stored.snapshot : null,
       logRows: stored.updates.length,
       knownSeqs: new Set(stored.seqs),

@@ -6,6 +6,7 @@
  */
 import * as Y from 'yjs';
 import type { CollabErrorCode } from '@commonplan/protocol';
+import { nestingRefusal, type NestingRule } from './nesting-rules.js';
 
 /** How far the document has each client's structs: a decoded state vector, or the document's store. */
 export interface StateVector {
@@ -59,11 +60,12 @@ function isId(value: unknown): value is { client: number; clock: number } {
 
 /**
  * Why the update cannot be applied cleanly to a document whose state vector is `documentState`,
- * or null when it can.
+ * or null when it can; with a nesting rule, also when it would nest a block past its limit.
  */
 export function updateRefusal(
   update: Uint8Array,
   documentState: StateVector,
+  nesting?: NestingRule,
 ): CollabErrorCode | null {
   let decoded: ReturnType<typeof Y.decodeUpdate>;
   try {
@@ -97,7 +99,7 @@ export function updateRefusal(
       if (range.clock + range.len > known(client)) return 'update_malformed';
     }
   }
-  return null;
+  return nesting ? nestingRefusal(decoded.structs, nesting) : null;
 }
 
 /** Why a state vector sent by a client is unusable, or null when it decodes. */

@@ -3,6 +3,7 @@ import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import {
   sectionAuthorRoles,
   sectionReviewerRoles,
+  type Actor,
   type FootprintAction,
   type FootprintRole,
   type SectionView,
@@ -60,6 +61,19 @@ export class SectionsService {
       sectionError(SectionErrorCode.SectionNotFound),
     );
     return { ...access, plan: section.plan, section };
+  }
+
+  /**
+   * Who the person is in the footprint of a section, or null when there is no such section: what
+   * the real-time channel needs to decide access at every join, in two small queries instead of
+   * loading the section with its plan, footprint and people.
+   */
+  async actorFor(auth: AuthContext, sectionId: string): Promise<Actor | null> {
+    const [row] = await this.dataSource.query<Array<{ footprint_id: string }>>(
+      'SELECT p.footprint_id FROM sections s JOIN plans p ON p.id = s.plan_id WHERE s.id = $1',
+      [sectionId],
+    );
+    return row ? this.access.actorFor(auth, row.footprint_id) : null;
   }
 
   async list(planAccess: PlanAccess): Promise<SectionView[]> {
