@@ -56,7 +56,10 @@ async function bootstrap(): Promise<void> {
             'invalid_payload',
             `the payload of job "${job.name}" is not valid: ${problem}`,
           );
-        return handler.handle(job.data as never, jobContextOf(job));
+        return handler.handle(
+          job.data as never,
+          jobContextOf(job, () => stopping),
+        );
       },
       {
         connection: bullConnection(config),

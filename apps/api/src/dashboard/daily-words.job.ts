@@ -5,7 +5,7 @@ import { DataSource } from 'typeorm';
 import { SectionUpdateLog } from '../collab/section-update-log.js';
 import { documentFromStored } from '../collab/stored-document.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
-import type { JobHandler } from '../jobs/job-handler.js';
+import type { JobContext, JobHandler } from '../jobs/job-handler.js';
 import { JobName } from '../jobs/job-names.js';
 import { recordDailyWords, type DailyWords } from './daily-words.js';
 
@@ -26,7 +26,10 @@ export class DailyWordsJob implements JobHandler<JobName.DailyWordsRecord> {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async handle(): Promise<{ sections: number }> {
+  async handle(
+    _payload: Record<string, never>,
+    context: JobContext,
+  ): Promise<{ sections: number; stoppedEarly: boolean }> {
     // Twice the interval, so a late or missed run leaves no section out.
     const lookbackSeconds = this.config.dashboard.wordsEverySeconds * 2;
     const changed = await this.dataSource.query<Array<{ section_id: string; day: string }>>(
@@ -40,10 +43,17 @@ export class DailyWordsJob implements JobHandler<JobName.DailyWordsRecord> {
       [lookbackSeconds],
     );
     const counts: DailyWords[] = [];
-    for (const { section_id: sectionId, day } of changed)
+    let stoppedEarly = false;
+    for (const { section_id: sectionId, day } of changed) {
+      // A stopping worker keeps what it counted; the next run looks back far enough for the rest.
+      if (context.stopping()) {
+        stoppedEarly = true;
+        break;
+      }
       counts.push({ sectionId, day, words: await this.wordsOf(sectionId) });
+    }
     await recordDailyWords(this.dataSource, counts);
-    return { sections: counts.length };
+    return { sections: counts.length, stoppedEarly };
   }
 
   private async wordsOf(sectionId: string): Promise<number> {

@@ -9,6 +9,11 @@ export interface JobContext {
   attempts: number;
   /** Publishes progress (BullMQ job progress), which the API relays to browsers. */
   reportProgress(progress: Record<string, unknown>): Promise<void>;
+  /**
+   * Whether the worker has been asked to stop (a deploy). A long job whose next run picks up where
+   * it left off should end at its next step rather than hold the stop up; others just finish.
+   */
+  stopping(): boolean;
 }
 
 export interface JobHandler<N extends JobName = JobName> {
@@ -25,10 +30,11 @@ export interface JobHandler<N extends JobName = JobName> {
 export const JOB_HANDLERS = Symbol('JOB_HANDLERS');
 
 /** The context of a BullMQ job's current try. */
-export function jobContextOf(job: Job): JobContext {
+export function jobContextOf(job: Job, stopping: () => boolean = () => false): JobContext {
   return {
     attempt: job.attemptsMade + 1,
     attempts: job.opts.attempts ?? 1,
     reportProgress: (progress) => job.updateProgress(progress),
+    stopping,
   };
 }
