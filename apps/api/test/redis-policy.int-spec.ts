@@ -1,28 +1,19 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
+import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { testDatabaseUrl, workspaceRoot } from '@commonplan/testing';
+import {
+  startPrivateRedis,
+  testDatabaseUrl,
+  workspaceRoot,
+  type PrivateRedis,
+} from '@commonplan/testing';
 
 /**
  * Start-up refuses a Redis that would evict keys. A private redis-server on a free port plays the
  * badly configured Redis; the shared one is never touched.
  */
 
-let redis: ChildProcess;
-let redisPort: number;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
+let redis: PrivateRedis;
 
 function startEntry(
   entry: 'main' | 'worker',
@@ -53,38 +44,11 @@ function startEntry(
 }
 
 beforeAll(async () => {
-  redisPort = await freePort();
-  redis = spawn(
-    'redis-server',
-    [
-      '--port',
-      String(redisPort),
-      '--bind',
-      '127.0.0.1',
-      '--save',
-      '',
-      '--appendonly',
-      'no',
-      '--maxmemory',
-      '64mb',
-      '--maxmemory-policy',
-      'allkeys-lru',
-    ],
-    { stdio: ['ignore', 'pipe', 'ignore'] },
-  );
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('redis-server did not start')), 10_000);
-    redis.stdout!.on('data', (chunk: Buffer) => {
-      if (chunk.toString().includes('Ready to accept connections')) {
-        clearTimeout(timer);
-        resolve();
-      }
-    });
-  });
+  redis = await startPrivateRedis({ persistent: false, maxmemoryPolicy: 'allkeys-lru' });
 });
 
-afterAll(() => {
-  redis?.kill('SIGTERM');
+afterAll(async () => {
+  await redis?.close();
 });
 
 describe('a Redis that evicts keys', () => {
@@ -92,7 +56,7 @@ describe('a Redis that evicts keys', () => {
     'the %s process refuses to start (exit 78) and says what to change',
     async (entry) => {
       const { code, stderr } = await startEntry(entry, {
-        REDIS_URL: `redis://127.0.0.1:${redisPort}`,
+        REDIS_URL: redis.url,
       });
       expect(code).toBe(78);
       expect(stderr).toContain('maxmemory-policy allkeys-lru');

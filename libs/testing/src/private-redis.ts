@@ -10,6 +10,8 @@ export interface PrivateRedisOptions {
    * disk before each command is answered. Without it a restart starts empty.
    */
   persistent: boolean;
+  /** What Redis may do when full; `noeviction` unless a test plays a badly configured one. */
+  maxmemoryPolicy?: string;
 }
 
 export interface PrivateRedis {
@@ -54,8 +56,9 @@ export async function startPrivateRedis(options: PrivateRedisOptions): Promise<P
     dir,
     '--save',
     '',
-    '--maxmemory-policy',
-    'noeviction',
+    ...(options.maxmemoryPolicy
+      ? ['--maxmemory', '64mb', '--maxmemory-policy', options.maxmemoryPolicy]
+      : ['--maxmemory-policy', 'noeviction']),
     ...(options.persistent
       ? ['--appendonly', 'yes', '--appendfsync', 'always']
       : ['--appendonly', 'no']),
