@@ -66,7 +66,7 @@ export class DraftsService {
     // Queued after the commit, and again on a repeated request: the job id makes a second add a
     // no-op, and it mends a request whose process stopped between the commit and the queue.
     const draft = await this.summary(draftId);
-    await this.draftQueue.enqueueRecorded(draftId);
+    await this.queues.enqueueRecorded({ draftId }, () => this.draftQueue.enqueue(draftId));
     return { draft, created };
   }
 

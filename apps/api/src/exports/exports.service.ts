@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import {
   exportFormats,
@@ -6,11 +6,9 @@ import {
   type DraftExportSummary,
   type ExportFormat,
 } from '@commonplan/domain';
-import type { Logger } from 'pino';
 import { DataSource, Repository } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import type { AuthContext } from '../auth/auth-context.js';
-import { LOGGER } from '../common/logger.js';
 import type { RequestContext } from '../common/request-context.js';
 import { DraftsService } from '../drafts/drafts.service.js';
 import type { PlanDraft } from '../drafts/plan-draft.entity.js';
@@ -38,7 +36,6 @@ export class ExportsService {
     private readonly queues: QueueService,
     private readonly exportQueue: ExportQueue,
     private readonly audit: AuditService,
-    @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
   /**
@@ -85,15 +82,8 @@ export class ExportsService {
     });
     const draftExport = await this.summaryOf(draft.id, format);
     if (draftExport.status === 'queued' || draftExport.status === 'generating')
-      await this.exportQueue.enqueue(draftExport.id, draft.id, format).catch((error: unknown) =>
-        this.logger.warn(
-          {
-            event: 'export_queue_deferred',
-            exportId: draftExport.id,
-            err: (error as Error).message,
-          },
-          'could not queue a recorded export; the worker will queue it',
-        ),
+      await this.queues.enqueueRecorded({ exportId: draftExport.id }, () =>
+        this.exportQueue.enqueue(draftExport.id, draft.id, format),
       );
     return { draftExport, created };
   }

@@ -160,16 +160,28 @@ export class QueueService implements OnApplicationShutdown {
    * job still waiting or running is left: its handler re-reads the row it works on.
    */
   async requeue(queue: QueueName, jobId: string, add: () => Promise<void>): Promise<void> {
-    await this.within(async () => {
+    const retried = await this.within(async () => {
       const job = await this.queue(queue).getJob(jobId);
-      const state = job ? await job.getState() : 'unknown';
-      if (job && state === 'failed')
-        await job.retry('failed', { resetAttemptsMade: true, resetAttemptsStarted: true });
-      else if (state === 'completed' || state === 'unknown') {
-        await job?.remove();
-        await add();
-      }
+      if (!job || (await job.getState()) !== 'failed') return false;
+      await job.retry('failed', { resetAttemptsMade: true, resetAttemptsStarted: true });
+      return true;
     });
+    if (!retried) await this.ensureJob(queue, jobId, add);
+  }
+
+  /**
+   * Queues work PostgreSQL has just recorded (`what` names it in the log). If Redis fails in this
+   * instant the work is recorded all the same, so the request has succeeded: the worker's
+   * reconciliation adds the job once Redis answers (within `JOBS_RECONCILE_SECONDS`, at once when
+   * it reconnects).
+   */
+  async enqueueRecorded(what: Record<string, string>, add: () => Promise<void>): Promise<void> {
+    await add().catch((error: unknown) =>
+      this.logger.warn(
+        { event: 'job_queue_deferred', ...what, err: (error as Error).message },
+        'could not queue recorded work; the worker will queue it',
+      ),
+    );
   }
 
   /**
