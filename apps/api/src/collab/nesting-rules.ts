@@ -43,7 +43,8 @@ export function liveNesting(doc: Y.Doc, maxDepth: number): NestingRule {
   };
 }
 
-function isId(value: unknown): value is Id {
+/** A reference to an item, as Yjs decodes origins and parents. */
+export function isId(value: unknown): value is Id {
   return (
     typeof value === 'object' &&
     value !== null &&

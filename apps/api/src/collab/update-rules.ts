@@ -6,7 +6,7 @@
  */
 import * as Y from 'yjs';
 import type { CollabErrorCode } from '@commonplan/protocol';
-import { nestingRefusal, type NestingRule } from './nesting-rules.js';
+import { isId, nestingRefusal, type NestingRule } from './nesting-rules.js';
 
 /** How far the document has each client's structs: a decoded state vector, or the document's store. */
 export interface StateVector {
@@ -46,16 +46,6 @@ function clockRanges(
   }
   if (client !== null) to.set(client, end);
   return { from, to };
-}
-
-/** A reference to an item, as Yjs decodes origins and parents. */
-function isId(value: unknown): value is { client: number; clock: number } {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    typeof (value as { client?: unknown }).client === 'number' &&
-    typeof (value as { clock?: unknown }).clock === 'number'
-  );
 }
 
 /**
