@@ -70,7 +70,6 @@ export class DraftSchedulesRunJob implements JobHandler<JobName.DraftSchedulesRu
       counts[ran.outcome] += 1;
       if (ran.draftId) await this.draftQueue.enqueue(ran.draftId);
     }
-    await this.mendUnqueued();
     return counts;
   }
 
@@ -169,19 +168,5 @@ export class DraftSchedulesRunJob implements JobHandler<JobName.DraftSchedulesRu
          FROM plan_draft_sections WHERE draft_id = $1`,
       [last.id],
     );
-  }
-
-  /**
-   * Queues again any scheduled draft still waiting from the last day: a worker that stopped between
-   * a run's commit and queueing its job would otherwise leave it queued for ever. The job id is the
-   * draft's, so a draft whose job exists is not queued twice.
-   */
-  private async mendUnqueued(): Promise<void> {
-    const waiting = await this.dataSource.query<Array<{ id: string }>>(
-      `SELECT id FROM plan_drafts
-        WHERE status = 'queued' AND requested_by IS NULL
-          AND requested_at > now() - interval '1 day'`,
-    );
-    for (const { id } of waiting) await this.draftQueue.enqueue(id);
   }
 }

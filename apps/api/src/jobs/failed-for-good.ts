@@ -3,7 +3,7 @@ import { UnrecoverableError, type Job } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { recordFailedForGood } from './failed-jobs.js';
-import { PoisonJobError } from './job-failure.js';
+import { PoisonJobError, workerStalled } from './job-failure.js';
 import { jobContextOf, type JobHandler } from './job-handler.js';
 import { JobName, type QueueName } from './job-names.js';
 import { isPayloadOf } from './job-payloads.js';
@@ -26,7 +26,7 @@ export function finalFailure(
   if (error instanceof UnrecoverableError)
     return {
       kind: 'gave_up',
-      reason: /stalled/i.test(error.message) ? 'worker_stalled' : 'unexpected',
+      reason: workerStalled(error.message) ? 'worker_stalled' : 'unexpected',
     };
   if (job.attemptsMade >= (job.opts.attempts ?? 1))
     return { kind: 'gave_up', reason: 'unexpected' };

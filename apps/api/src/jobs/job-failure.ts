@@ -33,8 +33,13 @@ export function isLastAttempt(context: JobContext): boolean {
  * What to tell a person when BullMQ gave up on a job without its handler deciding (its worker died
  * more often than allowed, or something failed outside the handler).
  */
+/** Whether BullMQ failed the job because its worker died (stalled) more often than allowed. */
+export function workerStalled(message: string): boolean {
+  return /stalled/i.test(message);
+}
+
 export function reasonWhenGivenUp(reason: string, what: string, unexpected: string): string {
-  return /stalled/i.test(reason)
+  return workerStalled(reason)
     ? `The worker making this ${what} stopped too many times. Try again.`
     : unexpected;
 }
