@@ -5,12 +5,15 @@
  */
 import { SectionProvider } from '@commonplan/collab-client';
 import {
+  connectTestDatabase,
   defaultRedisUrl,
+  factories,
   startApi,
   startFaultProxy,
   testDatabaseUrl,
   type FaultProxy,
   type RunningApi,
+  type TestUser,
 } from '@commonplan/testing';
 import type pg from 'pg';
 import * as Y from 'yjs';
@@ -40,6 +43,52 @@ export function throughProxies(proxies: {
   return {
     ...(proxies.database ? { DATABASE_URL: proxies.database.urlFor(testDatabaseUrl()) } : {}),
     ...(proxies.redis ? { REDIS_URL: proxies.redis.urlFor(redisUrl()) } : {}),
+  };
+}
+
+/** An author's sections, and one API whose line to PostgreSQL runs through a fault proxy. */
+export interface DatabaseFaultSetup {
+  db: pg.Client;
+  proxies: { database: FaultProxy; redis: FaultProxy };
+  api: RunningApi;
+  author: TestUser;
+  footprintSlug: string;
+  sectionIds: string[];
+  /** Restores the line, stops the API and the proxies, and closes the database client. */
+  close(): Promise<void>;
+}
+
+export async function authorBehindDatabaseProxy(
+  sections: number,
+  env: Record<string, string> = {},
+): Promise<DatabaseFaultSetup> {
+  const db = await connectTestDatabase();
+  const make = factories(db);
+  const author = await make.aUser();
+  const footprint = await make.aFootprint({ members: { author: [author] } });
+  const plan = await make.aPlan(footprint.id);
+  const sectionIds: string[] = [];
+  for (let i = 0; i < sections; i += 1) sectionIds.push((await make.aSection(plan.id)).id);
+  const proxies = await backendProxies();
+  const api = await startApi({
+    env: { ...throughProxies({ database: proxies.database }), ...env },
+    timeoutMs: startTimeoutMs,
+  });
+  return {
+    db,
+    proxies,
+    api,
+    author,
+    footprintSlug: footprint.slug,
+    sectionIds,
+    async close() {
+      destroyProviders();
+      proxies.database.restore();
+      await api.stop();
+      await proxies.database.close();
+      await proxies.redis.close();
+      await db.end();
+    },
   };
 }
 

@@ -1,26 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import {
-  ApiClient,
-  connectTestDatabase,
-  factories,
-  signedIn,
-  startApi,
-  type FaultProxy,
-  type RunningApi,
-  type TestUser,
-} from '@commonplan/testing';
+import { ApiClient, signedIn, type RunningApi, type TestUser } from '@commonplan/testing';
 import type pg from 'pg';
 import {
-  backendProxies,
-  destroyProviders,
+  authorBehindDatabaseProxy,
   freshText,
   missingAndDuplicated,
   sleep,
-  startTimeoutMs,
   storedText,
-  throughProxies,
   Typist,
   waitUntil,
+  type DatabaseFaultSetup,
 } from './fault-test-kit.js';
 
 /**
@@ -29,36 +18,20 @@ import {
  * the line is back every word is written once and acknowledged.
  */
 
+let setup: DatabaseFaultSetup;
 let db: pg.Client;
-let proxies: { database: FaultProxy; redis: FaultProxy };
+let proxies: DatabaseFaultSetup['proxies'];
 let api: RunningApi;
 let author: TestUser;
 let footprintSlug: string;
-const sectionIds: string[] = [];
+let sectionIds: string[];
 
 beforeAll(async () => {
-  db = await connectTestDatabase();
-  const make = factories(db);
-  author = await make.aUser();
-  const footprint = await make.aFootprint({ members: { author: [author] } });
-  footprintSlug = footprint.slug;
-  const plan = await make.aPlan(footprint.id);
-  for (let i = 0; i < 2; i += 1) sectionIds.push((await make.aSection(plan.id)).id);
-  proxies = await backendProxies();
-  api = await startApi({
-    env: throughProxies({ database: proxies.database }),
-    timeoutMs: startTimeoutMs,
-  });
+  setup = await authorBehindDatabaseProxy(2);
+  ({ db, proxies, api, author, footprintSlug, sectionIds } = setup);
 }, 60_000);
 
-afterAll(async () => {
-  destroyProviders();
-  proxies?.database.restore();
-  await api?.stop();
-  await proxies?.database.close();
-  await proxies?.redis.close();
-  await db?.end();
-});
+afterAll(() => setup?.close());
 
 describe('PostgreSQL cut off during editing', () => {
   it('holds acknowledgements until the database is back, then writes every edit once', async () => {

@@ -1,26 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import {
-  ApiClient,
-  connectTestDatabase,
-  factories,
-  signedIn,
-  startApi,
-  type FaultProxy,
-  type RunningApi,
-  type TestUser,
-} from '@commonplan/testing';
+import { ApiClient, signedIn, type RunningApi, type TestUser } from '@commonplan/testing';
 import type pg from 'pg';
 import {
-  backendProxies,
-  destroyProviders,
+  authorBehindDatabaseProxy,
   freshText,
   missingAndDuplicated,
   sleep,
-  startTimeoutMs,
   storedText,
-  throughProxies,
   Typist,
   waitUntil,
+  type DatabaseFaultSetup,
 } from './fault-test-kit.js';
 
 /**
@@ -31,39 +20,24 @@ import {
  */
 
 const queryTimeoutMs = 2_500;
+let setup: DatabaseFaultSetup;
 let db: pg.Client;
-let proxies: { database: FaultProxy; redis: FaultProxy };
+let proxies: DatabaseFaultSetup['proxies'];
 let api: RunningApi;
 let author: TestUser;
 let footprintSlug: string;
 let sectionId: string;
 
 beforeAll(async () => {
-  db = await connectTestDatabase();
-  const make = factories(db);
-  author = await make.aUser();
-  const footprint = await make.aFootprint({ members: { author: [author] } });
-  footprintSlug = footprint.slug;
-  sectionId = (await make.aSection((await make.aPlan(footprint.id)).id)).id;
-  proxies = await backendProxies();
-  api = await startApi({
-    env: {
-      ...throughProxies({ database: proxies.database }),
-      DATABASE_STATEMENT_TIMEOUT_MS: '1500',
-      DATABASE_QUERY_TIMEOUT_MS: String(queryTimeoutMs),
-    },
-    timeoutMs: startTimeoutMs,
+  setup = await authorBehindDatabaseProxy(1, {
+    DATABASE_STATEMENT_TIMEOUT_MS: '1500',
+    DATABASE_QUERY_TIMEOUT_MS: String(queryTimeoutMs),
   });
+  ({ db, proxies, api, author, footprintSlug } = setup);
+  sectionId = setup.sectionIds[0]!;
 }, 60_000);
 
-afterAll(async () => {
-  destroyProviders();
-  proxies?.database.restore();
-  await api?.stop();
-  await proxies?.database.close();
-  await proxies?.redis.close();
-  await db?.end();
-});
+afterAll(() => setup?.close());
 
 describe('PostgreSQL silent during editing', () => {
   it('answers requests 503 instead of hanging, and writes every edit once when the line is back', async () => {
