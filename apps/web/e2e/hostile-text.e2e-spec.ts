@@ -11,6 +11,7 @@ import {
   launchChromium,
   safeLinkHref,
   startApi,
+  storedDoc,
   writeHostileText,
   type RunningApi,
   type TestSection,
@@ -18,7 +19,7 @@ import {
 } from '@commonplan/testing';
 import type pg from 'pg';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import { openSignedInPage } from './signed-in-page.js';
 
 const commentBody =
@@ -102,18 +103,7 @@ describe('hostile section text and comments in the browser', () => {
 
   /** The section's text as PostgreSQL holds it: the snapshot, then the log. */
   async function storedFragment(sectionId: string): Promise<Y.XmlFragment> {
-    const doc = new Y.Doc();
-    const snapshots = await db.query<{ snapshot: Buffer }>(
-      'SELECT snapshot FROM section_documents WHERE section_id = $1',
-      [sectionId],
-    );
-    const updates = await db.query<{ update: Buffer }>(
-      'SELECT update FROM section_updates WHERE section_id = $1 ORDER BY seq',
-      [sectionId],
-    );
-    for (const { snapshot } of snapshots.rows) Y.applyUpdate(doc, snapshot);
-    for (const { update } of updates.rows) Y.applyUpdate(doc, update);
-    return doc.getXmlFragment(sectionFragmentName);
+    return (await storedDoc(db, sectionId)).getXmlFragment(sectionFragmentName);
   }
 
   async function openWatched(person: TestUser): Promise<Watched> {

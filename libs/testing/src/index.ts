@@ -8,3 +8,4 @@ export * from './factories.ts';
 export * from './fault-proxy.ts';
 export * from './private-redis.ts';
 export * from './hostile-section-text.ts';
+export * from './stored-section.ts';
