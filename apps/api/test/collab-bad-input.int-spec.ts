@@ -118,7 +118,7 @@ describe('updates the server refuses', () => {
     cases.push([
       'a gap in a client clock',
       Y.encodeStateAsUpdate(future, early),
-      'update_malformed',
+      'update_out_of_order',
     ]);
 
     for (const [title, update, code] of cases) {

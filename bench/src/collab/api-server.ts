@@ -133,6 +133,22 @@ export function processCpuMs(pid: number): number {
   return ((utime + stime) * 1000) / clockTicksPerSecond;
 }
 
+/**
+ * How long a process's main thread (for Node, its event loop) has waited, runnable, for a CPU so
+ * far, in milliseconds (the kernel's schedstat): on a machine whose cores the load generators and
+ * PostgreSQL share, the part of latency no code of the server's can remove. Null where the kernel
+ * does not keep it.
+ */
+export function processRunQueueWaitMs(pid: number): number | null {
+  try {
+    const [, waitingNs] = readFileSync(`/proc/${pid}/schedstat`, 'utf8').trim().split(' ');
+    const ns = Number(waitingNs);
+    return Number.isFinite(ns) ? ns / 1e6 : null;
+  } catch {
+    return null;
+  }
+}
+
 /** Resident memory of a process, in kB. */
 export function processRssKb(pid: number): number {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');

@@ -23,6 +23,7 @@ export function shapeRun(figures: {
     updatesPerSecond: figures.updatesPerSecond ?? 1000,
     serverCpuMs: 7_000,
     serverCpuMsPer1000Updates: 466,
+    serverCpuWaitPercent: 12,
     serverRssMb: 200,
     errors: figures.errors ? { update_refused: figures.errors } : {},
     errorCount: figures.errors ?? 0,

@@ -21,6 +21,8 @@ export interface ShapeSummary {
   ack_p99_ms: number | null;
   updates_per_s: number | null;
   server_cpu_ms_per_1000_updates: number | null;
+  /** The server's event loop runnable but waiting for a CPU, as a share of the window (%). */
+  server_cpu_wait_percent: number | null;
   rss_mb: number | null;
   /** RSS at the end of the window divided by every open connection (editors and idle). */
   rss_kb_per_connection: number | null;
@@ -96,6 +98,7 @@ export function shapeRanges(
     ack_p99_ms: of((run) => run.ack.p99),
     updates_per_s: of((run) => run.updatesPerSecond),
     server_cpu_ms_per_1000_updates: of((run) => run.serverCpuMsPer1000Updates),
+    server_cpu_wait_percent: of((run) => run.serverCpuWaitPercent),
     rss_mb: of((run) => run.serverRssMb),
     rss_kb_per_connection: of(perConnection),
     rss_kb_per_idle_connection: of((run) => run.rssKbPerIdleConnection),
@@ -280,6 +283,7 @@ const rows: Array<[Figure, string]> = [
   ['ack_p99_ms', 'server ack p99 (ms), any kind'],
   ['updates_per_s', 'updates/s'],
   ['server_cpu_ms_per_1000_updates', 'server CPU ms / 1,000 updates'],
+  ['server_cpu_wait_percent', 'server waiting for a CPU (% of the window)'],
   ['rss_mb', 'server RSS (MiB)'],
   ['rss_kb_per_connection', 'RSS per connection (KiB)'],
   ['rss_kb_per_idle_connection', 'RSS growth per idle connection (KiB)'],

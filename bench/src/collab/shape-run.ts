@@ -7,7 +7,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { processCpuMs, processRssKb } from './api-server.js';
+import { processCpuMs, processRssKb, processRunQueueWaitMs } from './api-server.js';
 import type { BenchServer } from './bench-server.js';
 import { sleep, wallClockMs } from './clock.js';
 import type {
@@ -42,6 +42,8 @@ export interface ShapeRunResult {
   updatesPerSecond: number;
   serverCpuMs: number;
   serverCpuMsPer1000Updates: number | null;
+  /** The server's event loop waiting, runnable, for a CPU: % of the window (null if unknown). */
+  serverCpuWaitPercent: number | null;
   serverRssMb: number;
   errors: Record<string, number>;
   errorCount: number;
@@ -218,6 +220,8 @@ export async function runShape({
     );
     await sleep(windowStart - wallClockMs());
     const cpuAtStart = processCpuMs(server.pid);
+    const waitAtStart = processRunQueueWaitMs(server.pid);
+    let waitAtEnd: number | null;
     let cpuAtEnd: number;
     let rssKb: number;
     let windowEnd: number;
@@ -225,12 +229,14 @@ export async function runShape({
       windowEnd = windowStart + task.measureMs;
       await sleep(windowEnd - wallClockMs());
       cpuAtEnd = processCpuMs(server.pid);
+      waitAtEnd = processRunQueueWaitMs(server.pid);
       rssKb = processRssKb(server.pid);
       await sent;
     } else {
       await sent;
       windowEnd = wallClockMs();
       cpuAtEnd = processCpuMs(server.pid);
+      waitAtEnd = processRunQueueWaitMs(server.pid);
       rssKb = processRssKb(server.pid);
     }
     await sleep(500);
@@ -269,6 +275,10 @@ export async function runShape({
       updatesPerSecond: (acks.length * 1000) / windowMs,
       serverCpuMs,
       serverCpuMsPer1000Updates: acks.length ? (serverCpuMs * 1000) / acks.length : null,
+      serverCpuWaitPercent:
+        waitAtStart === null || waitAtEnd === null
+          ? null
+          : ((waitAtEnd - waitAtStart) * 100) / (windowEnd - windowStart),
       serverRssMb: rssKb / 1024,
       errors,
       errorCount: Object.values(errors).reduce((sum, count) => sum + count, 0),

@@ -82,11 +82,15 @@ const retryableJoinErrors: ReadonlySet<CollabErrorCode> = new Set([
   'internal_error',
 ]);
 
-/** Refusals of an update that can pass on their own: the same bytes are sent again later. */
+/**
+ * Refusals of an update that can pass on their own: the same bytes are sent again later. An update
+ * out of order follows an earlier one still on its way (refused for the rate and due again).
+ */
 const retryableUpdateErrors: ReadonlySet<CollabErrorCode> = new Set([
   'rate_limited',
   'persistence_unavailable',
   'internal_error',
+  'update_out_of_order',
 ]);
 
 /**
@@ -107,6 +111,13 @@ export class SectionProvider extends TypedEmitter<SectionProviderEvents> {
   private readonly changes = new UnacknowledgedChanges();
   /** The bytes of each update in flight, by message id, to send again after a timeout. */
   private readonly inFlight = new Map<number, Uint8Array>();
+  /**
+   * Messages to send again (refused for the rate or out of order, or unanswered), with a timer
+   * that sends them together; while any wait, new changes join them instead of going out alone.
+   */
+  private readonly dueAgain = new Set<number>();
+  private resendTimer: ReturnType<typeof setTimeout> | null = null;
+  private resendAttempt = 0;
   private readonly ownsSocket: boolean;
   private readonly ownsAwareness: boolean;
   private readonly reconnection: SocketReconnection;
@@ -325,6 +336,7 @@ export class SectionProvider extends TypedEmitter<SectionProviderEvents> {
     this.newGeneration();
     this.changes.connectionLost();
     this.inFlight.clear();
+    this.forgetResends();
     const others = [...this.awareness.getStates().keys()].filter(
       (clientId) => clientId !== this.doc.clientID,
     );
@@ -408,13 +420,19 @@ export class SectionProvider extends TypedEmitter<SectionProviderEvents> {
 
   private readonly onDocUpdate = (update: Uint8Array, origin: unknown) => {
     if (origin === this || this.currentCanEdit === false) return;
-    if (this.joined && this.caughtUp && this.socket.connected)
-      this.send(update, this.changes.sentLive().id);
-    else this.changes.madeOffline();
+    if (this.joined && this.caughtUp && this.socket.connected) {
+      const { id } = this.changes.sentLive();
+      // Changes waiting to be sent again go first, all in one message: sent alone now, this one
+      // would arrive before them and be refused as out of order.
+      if (this.dueAgain.size > 0) {
+        this.inFlight.set(id, update);
+        this.dueAgain.add(id);
+      } else this.send(update, id);
+    } else this.changes.madeOffline();
     this.reportUnacknowledged();
   };
 
-  private send(update: Uint8Array, id: number, attempt = 0): void {
+  private send(update: Uint8Array, id: number): void {
     const generation = this.generation;
     this.inFlight.set(id, update);
     this.socket
@@ -423,38 +441,85 @@ export class SectionProvider extends TypedEmitter<SectionProviderEvents> {
         ClientEvent.Update,
         { sectionId: this.sectionId, update },
         (timedOut, ack: UpdateAck) => {
-          if (generation !== this.generation) return;
-          if (timedOut) this.resendLater(id, attempt);
+          if (generation !== this.generation || !this.inFlight.has(id)) return;
+          if (timedOut) this.sendAgainLater(id);
           else if (ack.ok) {
             this.inFlight.delete(id);
             this.changes.acknowledged(id);
-          } else this.updateRefused(id, attempt, ack.error);
+            if (this.dueAgain.size === 0) this.resendAttempt = 0;
+          } else this.updateRefused(id, ack.error);
           this.reportUnacknowledged();
         },
       );
   }
 
-  private resendLater(id: number, attempt: number): void {
+  /**
+   * Sends a message again after a pause, together with every other one due again, as one update
+   * in the order they were made. One by one, under the rate limit, each would take a turn that the
+   * one before it needed, and most would come back out of order.
+   */
+  private sendAgainLater(id: number): void {
+    this.dueAgain.add(id);
+    if (this.resendTimer) return;
     const generation = this.generation;
-    this.later(reconnectDelay(attempt, this.policy), () => {
-      const update = this.inFlight.get(id);
-      if (generation === this.generation && update && this.socket.connected)
-        this.send(update, id, attempt + 1);
+    this.resendTimer = this.later(reconnectDelay(this.resendAttempt++, this.policy), () => {
+      this.resendTimer = null;
+      const due = [...this.dueAgain].filter((waiting) => this.inFlight.has(waiting));
+      this.dueAgain.clear();
+      if (generation !== this.generation || !this.socket.connected || due.length === 0) return;
+      // Every message not yet acknowledged goes, not only those refused: one still unanswered may
+      // be refused a moment from now, and a merged update with a hole where it was would be
+      // refused for good. The server takes again what it already has as a no-op. As many as fit
+      // in one update go now, in order; the rest wait for the next turn.
+      const pending = [...this.inFlight.keys()].sort((a, b) => a - b);
+      const maxBytes = this.currentLimits?.maxUpdateBytes ?? Number.POSITIVE_INFINITY;
+      const ids: number[] = [];
+      let bytes = 0;
+      for (const pendingId of pending) {
+        const size = this.inFlight.get(pendingId)!.byteLength;
+        if (ids.length > 0 && bytes + size > maxBytes) break;
+        ids.push(pendingId);
+        bytes += size;
+      }
+      const updates = ids.map((pendingId) => this.inFlight.get(pendingId)!);
+      let update: Uint8Array;
+      try {
+        update = updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates);
+      } catch {
+        this.emit('error', collabError('update_malformed', this.sectionId));
+        return;
+      }
+      for (const pendingId of ids) this.inFlight.delete(pendingId);
+      const rest = pending.slice(ids.length);
+      if (rest.length > 0) this.sendAgainLater(rest[0]!);
+      this.send(update, this.changes.combined(ids).id);
     });
   }
 
-  private updateRefused(id: number, attempt: number, error: CollabError): void {
+  private forgetResends(): void {
+    this.dueAgain.clear();
+    if (this.resendTimer) {
+      clearTimeout(this.resendTimer);
+      this.timers.delete(this.resendTimer);
+      this.resendTimer = null;
+    }
+    this.resendAttempt = 0;
+  }
+
+  private updateRefused(id: number, error: CollabError): void {
     this.emit('error', error);
     if (retryableUpdateErrors.has(error.code)) {
-      this.resendLater(id, attempt);
+      this.sendAgainLater(id);
     } else if (error.code === 'read_only') {
       this.inFlight.clear();
+      this.forgetResends();
       this.changes.discardAll();
       this.setCanEdit(false);
     } else if (error.code === 'not_joined') {
       // The server forgot this join (it restarted, say): join again and catch up from there.
       this.changes.connectionLost();
       this.inFlight.clear();
+      this.forgetResends();
       if (this.socket.connected) this.join();
     } else {
       this.inFlight.delete(id);

@@ -68,6 +68,19 @@ export class UnacknowledgedChanges {
     return true;
   }
 
+  /**
+   * Messages in flight to be sent again as one: their changes now travel in a new message, and an
+   * acknowledgement of any of the old ones no longer counts. Returns the new message.
+   */
+  combined(ids: readonly number[]): SentChanges {
+    let changes = 0;
+    for (const id of ids) {
+      changes += this.inFlight.get(id) ?? 0;
+      this.inFlight.delete(id);
+    }
+    return this.track(changes);
+  }
+
   /** The connection dropped: nothing in flight will be acknowledged. */
   connectionLost(): void {
     for (const id of [...this.inFlight.keys()]) this.lost(id);

@@ -13,6 +13,7 @@ export const collabErrorCodes = [
   'update_empty',
   'update_too_large',
   'update_malformed',
+  'update_out_of_order',
   'document_too_large',
   'document_too_deep',
   'awareness_malformed',
@@ -41,6 +42,8 @@ export const collabErrorMessages: Record<CollabErrorCode, string> = {
   update_empty: 'An empty change was sent.',
   update_too_large: 'That change is too large to send at once. Paste less at a time.',
   update_malformed: 'A change could not be read and was not applied. Reload the page to carry on.',
+  update_out_of_order:
+    'A change arrived before an earlier one of yours that it follows; it is sent again after that one.',
   document_too_large: 'This section has reached its size limit. Move some text to another section.',
   document_too_deep:
     'Lists or quotes are nested too deeply here to be saved. Take out some levels of indenting and try again.',

@@ -19,6 +19,9 @@ import { Decoder, Encoder, type Packet } from 'socket.io-parser';
 
 const envelopeVersion = 0x01;
 const binaryHeader = /^[56](\d+)-/;
+/** One of each for the process: they hold no state between calls, and every message used new ones. */
+const utf8Encoder = new TextEncoder();
+const utf8Decoder = new TextDecoder('utf-8', { fatal: true });
 
 function toBytes(part: unknown): Uint8Array {
   if (part instanceof Uint8Array) return part;
@@ -30,7 +33,7 @@ function toBytes(part: unknown): Uint8Array {
 
 /** Packs socket.io's header and attachments into one frame. */
 export function packEnvelope(header: string, attachments: Uint8Array[]): Uint8Array {
-  const headerBytes = new TextEncoder().encode(header);
+  const headerBytes = utf8Encoder.encode(header);
   let size = 1 + 4 + headerBytes.byteLength;
   for (const attachment of attachments) size += 4 + attachment.byteLength;
   const frame = new Uint8Array(size);
@@ -56,7 +59,7 @@ export function unpackEnvelope(frame: Uint8Array): { header: string; attachments
   if (5 + headerLength > frame.byteLength) throw new Error('binary envelope header cut short');
   let header: string;
   try {
-    header = new TextDecoder('utf-8', { fatal: true }).decode(frame.subarray(5, 5 + headerLength));
+    header = utf8Decoder.decode(frame.subarray(5, 5 + headerLength));
   } catch {
     throw new Error('binary envelope header is not UTF-8');
   }

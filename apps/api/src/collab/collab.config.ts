@@ -12,7 +12,10 @@ export interface CollabConfig {
   maxConnectionsPerUser: number;
   maxSectionsPerSocket: number;
   maxAwarenessClientsPerSocket: number;
-  /** Group commit: write the queued appends when this many milliseconds have passed... */
+  /**
+   * Group commit: write the queued appends when this many milliseconds have passed, and begin one
+   * commit no sooner than this after the last began...
+   */
   flushIntervalMs: number;
   /** ...or when this many are queued, whichever comes first. */
   flushBatchSize: number;

@@ -1,18 +1,30 @@
 import * as Y from 'yjs';
 
 /**
+ * Log rows applied per transaction when a document is rebuilt. Yjs merges a transaction's new
+ * structs when it ends, and each merge moves the rest of the client's struct list: one transaction
+ * for a 100,000-row log spent a third of its time there, one per row as long again in transaction
+ * overhead. Some hundreds per transaction is quickest (in-process, 100,000 typed updates: 248 ms
+ * in one transaction, 163 ms in transactions of 500, 450 ms one by one).
+ */
+const rowsPerTransaction = 500;
+
+/**
  * A section's document rebuilt from what PostgreSQL holds: its snapshot, then its log rows in
- * order, in one transaction. The caller destroys it.
+ * order. The caller destroys it.
  */
 export function documentFromStored(
   snapshot: Uint8Array | null | undefined,
   updates: readonly Uint8Array[],
 ): Y.Doc {
   const doc = new Y.Doc({ gc: true });
-  doc.transact(() => {
-    if (snapshot) Y.applyUpdate(doc, snapshot);
-    for (const update of updates) Y.applyUpdate(doc, update);
-  });
+  if (snapshot) Y.applyUpdate(doc, snapshot);
+  for (let start = 0; start < updates.length; start += rowsPerTransaction) {
+    const end = Math.min(start + rowsPerTransaction, updates.length);
+    doc.transact(() => {
+      for (let i = start; i < end; i += 1) Y.applyUpdate(doc, updates[i]!);
+    });
+  }
   return doc;
 }
 

@@ -64,9 +64,11 @@ export function updateRefusal(
     return 'update_malformed';
   }
   const meta = clockRanges(decoded.structs);
-  // A client's structs must continue from what the document has: a gap would wait forever.
+  // A client's structs must continue from what the document has: a gap would wait forever. A gap
+  // is an earlier change not yet here (refused for the rate, say, and on its way again), so the
+  // sender is told to send this one again after it rather than to give it up.
   for (const [client, from] of meta.from) {
-    if (from > stateOf(documentState, client)) return 'update_malformed';
+    if (from > stateOf(documentState, client)) return 'update_out_of_order';
   }
   // What will be known once the update is in: the document's state, extended by the update.
   const known = (client: number) =>

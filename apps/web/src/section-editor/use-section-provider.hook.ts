@@ -86,6 +86,7 @@ export function useSectionProvider(sectionId: string, user: CollabUser): Section
 function passes(error: CollabError): boolean {
   return (
     error.code === 'rate_limited' ||
+    error.code === 'update_out_of_order' ||
     error.code === 'persistence_unavailable' ||
     error.code === 'internal_error'
   );
