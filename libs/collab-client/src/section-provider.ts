@@ -118,6 +118,13 @@ export class SectionProvider extends TypedEmitter<SectionProviderEvents> {
   private readonly dueAgain = new Set<number>();
   private resendTimer: ReturnType<typeof setTimeout> | null = null;
   private resendAttempt = 0;
+  /**
+   * The bytes of changes whose acknowledgement a dropped connection took with it, sent again with
+   * the next join's catch-up. The server's state vector may cover them without their being saved:
+   * an instance that took them and passed them to the others can die before its commit, and the
+   * instance we reach next holds them only in memory.
+   */
+  private unconfirmed: Uint8Array[] = [];
   private readonly ownsSocket: boolean;
   private readonly ownsAwareness: boolean;
   private readonly reconnection: SocketReconnection;
@@ -335,7 +342,7 @@ export class SectionProvider extends TypedEmitter<SectionProviderEvents> {
   private connectionLost(): void {
     this.newGeneration();
     this.changes.connectionLost();
-    this.inFlight.clear();
+    this.keepUnconfirmed();
     this.forgetResends();
     const others = [...this.awareness.getStates().keys()].filter(
       (clientId) => clientId !== this.doc.clientID,
@@ -365,21 +372,47 @@ export class SectionProvider extends TypedEmitter<SectionProviderEvents> {
     else this.serverStep1 = stateVector;
   };
 
-  /** Sends the server whatever it lacks: changes made offline, or before this join's exchange. */
+  /**
+   * Sends the server whatever it lacks: changes made offline, or before this join's exchange, and
+   * those sent before whose acknowledgement never came (which the server may hold unsaved).
+   */
   private catchUp(serverStateVector: Uint8Array): void {
     this.serverStep1 = null;
     if (this.caughtUp) return;
     this.caughtUp = true;
     if (!this.currentCanEdit) return;
-    if (this.changes.unsent === 0 && !this.hasStructsBeyond(serverStateVector)) return;
+    if (
+      this.changes.unsent === 0 &&
+      this.unconfirmed.length === 0 &&
+      !this.hasStructsBeyond(serverStateVector)
+    )
+      return;
     let update: Uint8Array;
     try {
-      update = Y.encodeStateAsUpdate(this.doc, serverStateVector);
+      const missing = Y.encodeStateAsUpdate(this.doc, serverStateVector);
+      update =
+        this.unconfirmed.length === 0 ? missing : Y.mergeUpdates([missing, ...this.unconfirmed]);
     } catch {
       this.emit('error', collabError('update_malformed', this.sectionId));
       return;
     }
+    // From here the catch-up message carries them (and keeps them if this connection drops too).
+    this.unconfirmed = [];
     this.send(update, this.changes.sentCatchUp().id);
+  }
+
+  /** The connection went: what was in flight waits, bytes and all, for the next catch-up. */
+  private keepUnconfirmed(): void {
+    for (const update of this.inFlight.values()) this.unconfirmed.push(update);
+    this.inFlight.clear();
+  }
+
+  /** Nothing unsaved can be saved any more (the person may no longer edit). */
+  private forgetUnsaved(): void {
+    this.inFlight.clear();
+    this.unconfirmed = [];
+    this.forgetResends();
+    this.changes.discardAll();
   }
 
   private hasStructsBeyond(serverStateVector: Uint8Array): boolean {
@@ -511,14 +544,12 @@ export class SectionProvider extends TypedEmitter<SectionProviderEvents> {
     if (retryableUpdateErrors.has(error.code)) {
       this.sendAgainLater(id);
     } else if (error.code === 'read_only') {
-      this.inFlight.clear();
-      this.forgetResends();
-      this.changes.discardAll();
+      this.forgetUnsaved();
       this.setCanEdit(false);
     } else if (error.code === 'not_joined') {
       // The server forgot this join (it restarted, say): join again and catch up from there.
       this.changes.connectionLost();
-      this.inFlight.clear();
+      this.keepUnconfirmed();
       this.forgetResends();
       if (this.socket.connected) this.join();
     } else {
@@ -583,8 +614,7 @@ export class SectionProvider extends TypedEmitter<SectionProviderEvents> {
     if (!this.isForThisSection(message)) return;
     if (message.access === 'none') {
       this.currentCanEdit = false;
-      this.inFlight.clear();
-      this.changes.discardAll();
+      this.forgetUnsaved();
       this.reportUnacknowledged();
       this.emit('access', 'none');
       this.emit('error', collabError('section_not_found', this.sectionId));
@@ -597,8 +627,7 @@ export class SectionProvider extends TypedEmitter<SectionProviderEvents> {
 
   private setCanEdit(canEdit: boolean): void {
     if (!canEdit && this.changes.count > 0) {
-      this.inFlight.clear();
-      this.changes.discardAll();
+      this.forgetUnsaved();
       this.reportUnacknowledged();
     }
     this.currentCanEdit = canEdit;

@@ -65,4 +65,20 @@ describe('counting changes not yet saved', () => {
     expect(changes.discardAll()).toBe(2);
     expect(changes.count).toBe(0);
   });
+
+  it('counts messages sent again as one until that one is acknowledged, and ignores the old ones', () => {
+    const changes = new UnacknowledgedChanges();
+    const first = changes.sentLive();
+    const second = changes.sentLive();
+    const third = changes.sentLive();
+    const together = changes.combined([first.id, second.id]);
+    expect(together.changes).toBe(2);
+    expect(changes.count).toBe(3);
+    expect(changes.acknowledged(first.id)).toBe(false);
+    expect(changes.count).toBe(3);
+    expect(changes.acknowledged(together.id)).toBe(true);
+    expect(changes.count).toBe(1);
+    expect(changes.acknowledged(third.id)).toBe(true);
+    expect(changes.count).toBe(0);
+  });
 });

@@ -23,6 +23,9 @@ export type UpdateOutcome =
     }
   | { ok: false; code: CollabErrorCode };
 
+/** An update carrying nothing: no structs and an empty delete set. */
+const emptyUpdateBytes = 2;
+
 /**
  * Takes a Yjs update from a connection into a section: every check runs before the document is
  * touched, so a refused update leaves the document and everyone else as they were. An accepted one
@@ -107,8 +110,15 @@ export class CollabUpdates {
     const done = transaction as Y.Transaction | null;
     if (!done || !changedDocument(done)) {
       if (failed || incomplete) return { ok: false, code: 'update_malformed' };
-      // Nothing new: acknowledge once whatever brought it here first is durable.
-      return { ok: true, applied: null, committed: this.log.drained(), partial: false };
+      // Nothing new to the document, but that does not make it saved: what brought it here first
+      // may have come from another instance that died before its commit. An update with content
+      // (not the two bytes of an empty one) is logged again, a harmless duplicate, and
+      // acknowledged once that is committed.
+      const committed =
+        update.byteLength > emptyUpdateBytes
+          ? this.log.append(section.sectionId, update, session.auth.user.id)
+          : this.log.drained();
+      return { ok: true, applied: null, committed, partial: false };
     }
     // Whatever integrated is part of the document now, so it must reach the log and the room. When
     // the update broke part-way, what integrated is everything after the state before it.
