@@ -83,27 +83,31 @@ export function DraftPage() {
       <PublishDraft draft={view} />
 
       {view.status === 'failed' ? (
-        <div className="nhsuk-card nhsuk-card--warning" data-testid="draft-failed">
-          <div className="nhsuk-card__content">
-            <h2 className="nhsuk-card__heading nhsuk-heading-m">
-              <span role="text">
-                <span className="nhsuk-u-visually-hidden">Important: </span>
-                This draft could not be made
-              </span>
-            </h2>
-            <FailedForGood reason={view.failureReason} what="draft" canRetry={mayRetry} />
-            {mayRetry ? (
-              <button
-                type="button"
-                className="nhsuk-button nhsuk-button--secondary nhsuk-u-margin-bottom-0"
-                onClick={retry}
-                disabled={retrying}
-              >
-                Try again
-              </button>
-            ) : null}
+        // Shown once the plan says whether this person may try again: before, a lead read that
+        // only a lead could, and saw no button.
+        plan.loading ? null : (
+          <div className="nhsuk-card nhsuk-card--warning" data-testid="draft-failed">
+            <div className="nhsuk-card__content">
+              <h2 className="nhsuk-card__heading nhsuk-heading-m">
+                <span role="text">
+                  <span className="nhsuk-u-visually-hidden">Important: </span>
+                  This draft could not be made
+                </span>
+              </h2>
+              <FailedForGood reason={view.failureReason} what="draft" canRetry={mayRetry} />
+              {mayRetry ? (
+                <button
+                  type="button"
+                  className="nhsuk-button nhsuk-button--secondary nhsuk-u-margin-bottom-0"
+                  onClick={retry}
+                  disabled={retrying}
+                >
+                  Try again
+                </button>
+              ) : null}
+            </div>
           </div>
-        </div>
+        )
       ) : view.status !== 'ready' ? (
         <p className="nhsuk-body">
           This draft is not ready. <Link to={`/plans/${view.planId}/drafts`}>See its progress</Link>
