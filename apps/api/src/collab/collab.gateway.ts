@@ -408,7 +408,6 @@ export class CollabGateway implements OnGatewayInit, OnApplicationShutdown {
         return;
       }
       Y.applyUpdate(section.doc, change.payload, remoteOrigin);
-      this.documents.noteRelayed(section);
       if (section.doc.store.pendingStructs || section.doc.store.pendingDs) {
         // We missed something on the way: take it from PostgreSQL.
         void this.resync(section).catch(() => undefined);
@@ -435,7 +434,6 @@ export class CollabGateway implements OnGatewayInit, OnApplicationShutdown {
     section.doc.on('update', capture);
     try {
       Y.applyUpdate(section.doc, change.payload, remoteOrigin);
-      this.documents.noteRelayed(section);
     } catch (error) {
       this.logger.warn(
         { event: 'collab_catch_up_failed', sectionId: change.sectionId, err: error },

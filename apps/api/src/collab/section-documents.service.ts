@@ -36,12 +36,6 @@ export interface OpenSection {
   logRows: number;
   /** Sequence numbers of log rows the document is known to contain (loaded or appended here). */
   knownSeqs: Set<string>;
-  /**
-   * Whether changes relayed by other instances reached the document since it was loaded (or last
-   * written back): their instance commits them, unless it died first, so before the document
-   * leaves memory it is compared with PostgreSQL and what PostgreSQL lacks is logged.
-   */
-  relayed: boolean;
   idleTimer: NodeJS.Timeout | null;
 }
 
@@ -220,7 +214,6 @@ export class SectionDocuments implements OnApplicationShutdown {
       wholeState: stored.updates.length === 0 ? stored.snapshot : null,
       logRows: stored.updates.length,
       knownSeqs: new Set(stored.seqs),
-      relayed: false,
       idleTimer: null,
     };
     if (section.wholeState) {
@@ -251,48 +244,9 @@ export class SectionDocuments implements OnApplicationShutdown {
         this.scheduleDrop(section);
         return;
       }
-      if (!section.relayed) return this.drop(section);
-      this.writeBack(section).then(
-        () => {
-          if (section.sockets.size === 0 && !section.relayed) this.drop(section);
-          else this.scheduleDrop(section);
-        },
-        (error: unknown) => {
-          this.logger.warn(
-            { event: 'collab_write_back_failed', sectionId: section.sectionId, err: error },
-            'could not compare a section with PostgreSQL before dropping it; keeping it open',
-          );
-          this.scheduleDrop(section);
-        },
-      );
+      this.drop(section);
     }, this.config.collab.idleSeconds * 1000);
     section.idleTimer.unref();
-  }
-
-  /**
-   * Logs whatever the document holds that PostgreSQL does not: changes another instance relayed
-   * and then died before committing, whose author is not coming back to send them again.
-   */
-  private async writeBack(section: OpenSection): Promise<void> {
-    section.relayed = false;
-    const stored = await this.log.load(section.sectionId);
-    const copy = documentFromStored(stored.snapshot, stored.updates);
-    try {
-      if (Y.equalSnapshots(Y.snapshot(section.doc), Y.snapshot(copy))) return;
-      const missing = Y.encodeStateAsUpdate(section.doc, Y.encodeStateVector(copy));
-      this.logger.warn(
-        { event: 'collab_written_back', sectionId: section.sectionId, bytes: missing.byteLength },
-        'a section held changes PostgreSQL lacked (an instance died before committing them); logged them',
-      );
-      await this.log.append(section.sectionId, missing, null);
-    } finally {
-      copy.destroy();
-    }
-  }
-
-  /** Changes from another instance reached the section's document here. */
-  noteRelayed(section: OpenSection): void {
-    section.relayed = true;
   }
 
   private drop(section: OpenSection): void {
