@@ -12,10 +12,12 @@ import { readPlanId } from './draft-events.js';
  */
 const seed = 20161101;
 const runs = 300;
-/** Per message; generous for a shared, busy machine. A real stall would be far longer. */
-const slowMs = 50;
-
-let slowest = 0;
+/**
+ * A hang guard per message, not a speed target (speed is the benchmark's): a busy machine can hold
+ * a decode up for tens of milliseconds, while a stall (work growing with the square of the input,
+ * say, on the 2 MB and 400,000-deep inputs below) takes minutes.
+ */
+const stallMs = 1_000;
 
 /** Feeds the chunks to a fresh decoder, as socket.io does for one connection, and times each. */
 function decode(chunks: unknown[]): { packets: Packet[]; error: unknown } {
@@ -31,8 +33,7 @@ function decode(chunks: unknown[]): { packets: Packet[]; error: unknown } {
       error = thrown;
     }
     const took = performance.now() - started;
-    slowest = Math.max(slowest, took);
-    if (took > slowMs) throw new Error(`decoding one message took ${took.toFixed(1)} ms`);
+    if (took > stallMs) throw new Error(`decoding one message took ${took.toFixed(1)} ms`);
     if (error) break;
   }
   decoder.destroy();
@@ -190,8 +191,6 @@ describe('decoding whatever arrives on the socket', () => {
       ),
       { seed, numRuns: 100 },
     );
-    // Printed so a slow machine can be told from a slow decoder.
-    expect(slowest).toBeLessThan(slowMs);
   });
 });
 
