@@ -6,8 +6,8 @@ import { LOGGER } from '../common/logger.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { CollabFanout } from './collab-fanout.service.js';
 import { SectionCompaction, type LiveSectionDocument } from './section-compaction.service.js';
-import { SectionUpdateLog, type StoredSectionState } from './section-update-log.js';
-import { changedDocument, documentFromStored } from './stored-document.js';
+import { SectionUpdateLog, type StoredDocument } from './section-update-log.js';
+import { changedDocument } from './stored-document.js';
 
 /** A section's text held in memory while anyone has it open. */
 export interface OpenSection {
@@ -133,8 +133,7 @@ export class SectionDocuments implements OnApplicationShutdown {
   async read<T>(sectionId: string, use: (doc: Y.Doc) => T): Promise<T> {
     const open = this.open.get(sectionId) ?? (await this.loading.get(sectionId));
     if (open) return use(open.doc);
-    const stored = await this.log.load(sectionId);
-    const doc = documentFromStored(stored.snapshot, stored.updates);
+    const { doc } = await this.log.loadDocument(sectionId);
     try {
       return use(doc);
     } finally {
@@ -158,8 +157,8 @@ export class SectionDocuments implements OnApplicationShutdown {
    * for the people here, who lack it too.
    */
   async resync(section: OpenSection, origin: unknown): Promise<Uint8Array> {
-    const stored = await this.log.load(section.sectionId);
-    const fresh = documentFromStored(stored.snapshot, stored.updates);
+    const stored = await this.log.loadDocument(section.sectionId);
+    const fresh = stored.doc;
     const missing = Y.encodeStateAsUpdate(fresh, Y.encodeStateVector(section.doc));
     fresh.destroy();
     Y.applyUpdate(section.doc, missing, origin);
@@ -183,14 +182,14 @@ export class SectionDocuments implements OnApplicationShutdown {
     this.loads += 1;
     // Registered as a holder before reading PostgreSQL: see CollabFanout and decision 13.
     this.fanout.hold(sectionId);
-    let stored: StoredSectionState;
+    let stored: StoredDocument;
     try {
-      stored = await this.log.load(sectionId);
+      stored = await this.log.loadDocument(sectionId);
     } catch (error) {
       this.fanout.release(sectionId);
       throw error;
     }
-    const doc = documentFromStored(stored.snapshot, stored.updates);
+    const { doc } = stored;
     if (doc.store.pendingStructs || doc.store.pendingDs) {
       this.logger.error(
         { event: 'collab_load_incomplete', sectionId },
@@ -207,12 +206,10 @@ export class SectionDocuments implements OnApplicationShutdown {
       awarenessOwners: new Map(),
       // The stored bytes bound the document's encoded size from above (merging only shrinks it),
       // so a long document need not be encoded once more just to open it.
-      estimatedBytes:
-        (stored.snapshot?.byteLength ?? 0) +
-        stored.updates.reduce((sum, update) => sum + update.byteLength, 0),
+      estimatedBytes: stored.storedBytes,
       sizeExact: false,
-      wholeState: stored.updates.length === 0 ? stored.snapshot : null,
-      logRows: stored.updates.length,
+      wholeState: stored.seqs.length === 0 ? stored.snapshot : null,
+      logRows: stored.seqs.length,
       knownSeqs: new Set(stored.seqs),
       idleTimer: null,
     };
@@ -227,7 +224,7 @@ export class SectionDocuments implements OnApplicationShutdown {
     this.open.set(sectionId, section);
     this.fanout.opened(sectionId, () => Y.encodeStateVector(doc));
     this.logger.debug(
-      { event: 'collab_loaded', sectionId, rows: stored.updates.length, ms: Date.now() - started },
+      { event: 'collab_loaded', sectionId, rows: stored.seqs.length, ms: Date.now() - started },
       'section loaded',
     );
     if (section.logRows >= this.config.collab.compactAfterUpdates) this.compact(section);

@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import * as Y from 'yjs';
 import { SectionDocuments } from './section-documents.service.js';
 import { SectionUpdateLog } from './section-update-log.js';
-import { documentFromStored } from './stored-document.js';
 
 /**
  * A section's text as it stands now, for features that read it outside the editor (reviews,
@@ -17,8 +16,7 @@ export class SectionTextReader {
 
   /** A fresh Y.Doc with the section's current text; the caller destroys it. */
   async currentDoc(sectionId: string): Promise<Y.Doc> {
-    const stored = await this.log.load(sectionId);
-    const doc = documentFromStored(stored.snapshot, stored.updates);
+    const { doc } = await this.log.loadDocument(sectionId);
     const open = this.documents.get(sectionId);
     if (open) Y.applyUpdate(doc, Y.encodeStateAsUpdate(open.doc, Y.encodeStateVector(doc)));
     return doc;

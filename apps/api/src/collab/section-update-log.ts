@@ -1,11 +1,13 @@
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { Pool } from 'pg';
+import type { Pool, QueryResult } from 'pg';
 import type { Logger } from 'pino';
 import { DataSource } from 'typeorm';
+import * as Y from 'yjs';
 import { LOGGER } from '../common/logger.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { splitLengthPrefixed } from './length-prefixed.js';
+import { applyStoredUpdates } from './stored-document.js';
 
 interface QueuedAppend {
   sectionId: string;
@@ -16,12 +18,57 @@ interface QueuedAppend {
   followers?: Array<() => void>;
 }
 
-export interface StoredSectionState {
+/** A section's document as rebuilt from PostgreSQL by `loadDocument`, with what it was built from. */
+export interface StoredDocument {
+  doc: Y.Doc;
   snapshot: Buffer | null;
-  updates: Uint8Array[];
-  /** Sequence numbers of the log rows read, for compaction. */
+  /** Sequence numbers of the log rows applied, in log order. */
   seqs: string[];
+  /** Bytes read: the snapshot's and every log row's. */
+  storedBytes: number;
 }
+
+/** One page of a section's log: its rows as one length-prefixed value, and their numbers. */
+interface LogPage {
+  snapshot?: Buffer | null;
+  log: Buffer | null;
+  seqs: string | null;
+  rows: number;
+  last: string | null;
+}
+
+/**
+ * Rows per page when a log is loaded: the first page, then as many as make about `pageBytes`
+ * (judged from the page before), within bounds. Most sections have a few hundred rows at most
+ * (they are compacted at 500) and load in one page.
+ */
+const firstPageRows = 2_000;
+const minPageRows = 100;
+const maxPageRows = 10_000;
+const pageBytes = 2 * 1024 * 1024;
+
+/** Up to `limit` log rows of a section, in log order, matching `where`, as one `LogPage`. */
+function logPageSelect(where: string, limit: string): string {
+  return `SELECT string_agg(int4send(length(update)) || update, ''::bytea ORDER BY seq) AS log,
+                 string_agg(seq::text, ',' ORDER BY seq) AS seqs,
+                 count(*)::int AS rows,
+                 max(seq)::text AS last
+            FROM (SELECT seq, update FROM section_updates
+                   WHERE section_id = $1 ${where} ORDER BY seq LIMIT ${limit}) AS page`;
+}
+
+/** The snapshot and the first rows; prepared statements, as loading is frequent. */
+const firstPageStatement = {
+  name: 'commonplan-section-log-first-page',
+  text: `SELECT (SELECT snapshot FROM section_documents WHERE section_id = $1) AS snapshot, first.*
+           FROM (${logPageSelect('', '$2')}) AS first`,
+};
+
+/** The rows after `$2`, the last of the page before. */
+const nextPageStatement = {
+  name: 'commonplan-section-log-next-page',
+  text: logPageSelect('AND seq > $2', '$3'),
+};
 
 /** Log rows just committed by this instance, by section: their sequence numbers. */
 export type CommittedRows = Map<string, string[]>;
@@ -40,6 +87,10 @@ const appendStatement = {
           ORDER BY t.n
          RETURNING section_id, seq::text AS seq`,
 };
+
+/**
+ * A section's update log in PostgreSQL, with group commit: appends from every socket are queued
+ * and written together in one statement every few milliseconds, and each caller's promise resolves
 
 /**
  * A section's update log in PostgreSQL, with group commit: appends from every socket are queued
@@ -244,26 +295,64 @@ export class SectionUpdateLog implements OnApplicationShutdown {
   }
 
   /**
-   * The stored state of a section: its snapshot and every log row not yet merged into it, in log
-   * order. One statement, so a compaction committing meanwhile cannot make us miss rows; the log
-   * comes back as one length-prefixed bytea rather than a row per update, which keeps a long log
-   * quick to read.
+   * A section's document rebuilt from what PostgreSQL holds: its snapshot, then every log row not
+   * yet merged into it, in log order. The caller destroys the document.
+   *
+   * The log is read in pages, each one value of length-prefixed updates rather than a row per
+   * update, and each page is applied while PostgreSQL reads the next: for a long log the reading
+   * and the applying overlap instead of adding up, and no single value has to hold the whole log.
+   * One read-only transaction at REPEATABLE READ, so every page sees the same log: a compaction
+   * committing meanwhile cannot make us miss rows, or read a row twice.
    */
-  async load(sectionId: string): Promise<StoredSectionState> {
-    const [row] = await this.dataSource.query<
-      Array<{ snapshot: Buffer | null; log: Buffer | null; seqs: string | null }>
-    >(
-      `SELECT (SELECT snapshot FROM section_documents WHERE section_id = $1) AS snapshot,
-              string_agg(int4send(length(update)) || update, ''::bytea ORDER BY seq) AS log,
-              string_agg(seq::text, ',' ORDER BY seq) AS seqs
-         FROM section_updates WHERE section_id = $1`,
-      [sectionId],
-    );
-    return {
-      snapshot: row?.snapshot ?? null,
-      updates: row?.log ? splitLengthPrefixed(row.log) : [],
-      seqs: row?.seqs ? row.seqs.split(',') : [],
-    };
+  async loadDocument(sectionId: string): Promise<StoredDocument> {
+    const client = await this.pool().connect();
+    const doc = new Y.Doc({ gc: true });
+    const loaded: StoredDocument = { doc, snapshot: null, seqs: [], storedBytes: 0 };
+    let failed = false;
+    try {
+      await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+      let limit = firstPageRows;
+      let page: Promise<QueryResult<LogPage>> | null = client.query<LogPage>({
+        ...firstPageStatement,
+        values: [sectionId, limit],
+      });
+      while (page) {
+        const [row]: LogPage[] = (await page).rows;
+        page = null;
+        if (!row) break;
+        if (row.rows === limit) {
+          // A full page: ask for the next before applying this one. Sized from this page's bytes.
+          const bytesPerRow = Math.max(1, (row.log?.length ?? 0) / row.rows);
+          limit = Math.min(maxPageRows, Math.max(minPageRows, Math.floor(pageBytes / bytesPerRow)));
+          page = client.query<LogPage>({
+            ...nextPageStatement,
+            values: [sectionId, row.last, limit],
+          });
+          // Settled below; until then a failure must not count as unhandled.
+          page.catch(() => undefined);
+        }
+        if (row.snapshot) {
+          loaded.snapshot = row.snapshot;
+          loaded.storedBytes += row.snapshot.byteLength;
+          Y.applyUpdate(doc, row.snapshot);
+        }
+        if (row.log) {
+          const updates = splitLengthPrefixed(row.log);
+          loaded.storedBytes += row.log.length - 4 * updates.length;
+          applyStoredUpdates(doc, updates);
+          for (const seq of row.seqs!.split(',')) loaded.seqs.push(seq);
+        }
+      }
+      await client.query('COMMIT');
+      return loaded;
+    } catch (error) {
+      failed = true;
+      doc.destroy();
+      throw error;
+    } finally {
+      // A connection that failed mid-transaction is not handed back to the pool for reuse.
+      client.release(failed || undefined);
+    }
   }
 
   /** Log rows of a section by sequence number, in log order. */

@@ -19,13 +19,18 @@ export function documentFromStored(
 ): Y.Doc {
   const doc = new Y.Doc({ gc: true });
   if (snapshot) Y.applyUpdate(doc, snapshot);
+  applyStoredUpdates(doc, updates);
+  return doc;
+}
+
+/** Applies log rows to a document, in order, some hundreds per transaction (see above). */
+export function applyStoredUpdates(doc: Y.Doc, updates: readonly Uint8Array[]): void {
   for (let start = 0; start < updates.length; start += rowsPerTransaction) {
     const end = Math.min(start + rowsPerTransaction, updates.length);
     doc.transact(() => {
       for (let i = start; i < end; i += 1) Y.applyUpdate(doc, updates[i]!);
     });
   }
-  return doc;
 }
 
 /** Whether a finished transaction added or deleted anything (as Yjs decides whether to emit one). */

@@ -3,7 +3,6 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { countWords, sectionBlockTexts } from '@commonplan/editor';
 import { DataSource } from 'typeorm';
 import { SectionUpdateLog } from '../collab/section-update-log.js';
-import { documentFromStored } from '../collab/stored-document.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import type { JobContext, JobHandler } from '../jobs/job-handler.js';
 import { JobName } from '../jobs/job-names.js';
@@ -57,8 +56,7 @@ export class DailyWordsJob implements JobHandler<JobName.DailyWordsRecord> {
   }
 
   private async wordsOf(sectionId: string): Promise<number> {
-    const stored = await this.log.load(sectionId);
-    const doc = documentFromStored(stored.snapshot, stored.updates);
+    const { doc } = await this.log.loadDocument(sectionId);
     try {
       return countWords(sectionBlockTexts(doc));
     } finally {
