@@ -87,12 +87,14 @@ export class SectionCompaction {
     const result = await this.dataSource.transaction(async (manager) => {
       // Two instances compacting the same section would each write a snapshot; take turns.
       await manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [sectionId]);
-      const listed = await manager.query<Array<{ seq: string }>>(
-        'SELECT seq::text AS seq FROM section_updates WHERE section_id = $1 ORDER BY seq',
+      // One value rather than a row per update: a long log lists in a fraction of the time.
+      const [listed] = await manager.query<Array<{ seqs: string | null }>>(
+        `SELECT string_agg(seq::text, ',' ORDER BY seq) AS seqs
+           FROM section_updates WHERE section_id = $1`,
         [sectionId],
       );
-      if (listed.length === 0) return null;
-      const seqs = listed.map((row) => row.seq);
+      if (!listed?.seqs) return null;
+      const seqs = listed.seqs.split(',');
       const snapshot = live
         ? await this.fromLiveDocument(manager, sectionId, live, seqs)
         : await this.fromStoredLog(manager, sectionId, seqs);
