@@ -6,7 +6,13 @@ import {
   type TestSection,
   type TestUser,
 } from '@commonplan/testing';
-import { ClientEvent, type CollabError, type UpdateAck } from '@commonplan/protocol';
+import {
+  ClientEvent,
+  ServerEvent,
+  type CollabError,
+  type JoinAck,
+  type UpdateAck,
+} from '@commonplan/protocol';
 import type pg from 'pg';
 import type { Socket } from 'socket.io-client';
 import * as Y from 'yjs';
@@ -163,6 +169,38 @@ describe('updates the server refuses', () => {
     raw.emit(ClientEvent.Leave, 12);
     raw.emit(ClientEvent.SyncStep1);
     expect((await fetch(`${api.baseUrl}/api/health`)).status).toBe(200);
+  });
+
+  it('answers a join carrying a state vector with sync:step2, and refuses one whose vector is not one', async () => {
+    const joiner = await connectSocket(api.baseUrl, { cookie });
+    const step2 = new Promise<{ sectionId: string; update: Uint8Array }>((resolve) =>
+      joiner.once(ServerEvent.SyncStep2, resolve),
+    );
+    const empty = new Y.Doc();
+    const ack = await emitWithAck<JoinAck>(joiner, ClientEvent.Join, {
+      sectionId: section.id,
+      stateVector: Y.encodeStateVector(empty),
+    });
+    expect(ack).toMatchObject({ ok: true, syncFollows: true });
+    // No sync:step1 of ours: the server answered the join's vector with everything we lacked.
+    const answer = await step2;
+    expect(answer.sectionId).toBe(section.id);
+    Y.applyUpdate(empty, new Uint8Array(answer.update));
+    expect(fingerprint(empty)).toEqual(await serverState());
+    joiner.close();
+
+    const refused = await connectSocket(api.baseUrl, { cookie });
+    for (const stateVector of [new Uint8Array([255, 255, 255]), 'vector', 42, null])
+      expect(
+        await emitWithAck<JoinAck>(refused, ClientEvent.Join, {
+          sectionId: section.id,
+          stateVector,
+        }),
+      ).toMatchObject({ ok: false, error: { code: 'invalid_payload' } });
+    // Without a vector the join is the two-step one: acknowledged, no syncFollows.
+    const plain = await emitWithAck<JoinAck>(refused, ClientEvent.Join, { sectionId: section.id });
+    expect(plain).toMatchObject({ ok: true, syncFollows: false });
+    refused.close();
   });
 
   it('refuses updates to a section the socket has not joined', async () => {

@@ -7,13 +7,13 @@ import {
   type TestUser,
 } from '@commonplan/testing';
 import type pg from 'pg';
-import * as Y from 'yjs';
 import {
   CollabPeer,
   eventually,
   fingerprint,
   logRows,
   storedDoc,
+  aLongHistory,
   anAuthorWithASection,
   sessionCookieOf,
 } from './collab-test-client.js';
@@ -24,30 +24,6 @@ let api: RunningApi;
 let db: pg.Client;
 let section: TestSection;
 let cookie: string;
-
-/** Writes 10,000 small updates straight into the section's log, as a long history would leave. */
-async function aLongHistory(sectionId: string): Promise<Y.Doc> {
-  const doc = new Y.Doc();
-  const updates: Buffer[] = [];
-  doc.on('update', (update: Uint8Array) => updates.push(Buffer.from(update)));
-  const paragraph = new Y.XmlElement('paragraph');
-  doc.getXmlFragment('content').insert(0, [paragraph]);
-  const text = new Y.XmlText();
-  paragraph.insert(0, [text]);
-  for (let i = 0; i < 9_998; i += 1) {
-    if (i % 7 === 6) text.delete(Math.floor(text.length / 2), 1);
-    else text.insert(text.length, String.fromCharCode(97 + (i % 26)));
-  }
-  expect(updates).toHaveLength(10_000);
-  for (let i = 0; i < updates.length; i += 1000) {
-    const chunk = updates.slice(i, i + 1000);
-    await db.query(
-      'INSERT INTO section_updates (section_id, update) SELECT $1, u FROM unnest($2::bytea[]) WITH ORDINALITY AS t(u, n) ORDER BY n',
-      [sectionId, chunk],
-    );
-  }
-  return doc;
-}
 
 beforeAll(async () => {
   api = await startApi({ env: { COLLAB_COMPACT_AFTER_UPDATES: '500' } });
@@ -64,7 +40,7 @@ afterAll(async () => {
 
 describe('compaction', () => {
   it('a section with 10,000 updates loads the same before and after compaction, keeping edits made meanwhile', async () => {
-    const original = await aLongHistory(section.id);
+    const original = await aLongHistory(db, section.id, 10_000);
     const before = fingerprint(await storedDoc(db, section.id));
     expect(before).toEqual(fingerprint(original));
 

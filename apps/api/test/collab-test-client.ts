@@ -194,6 +194,37 @@ export async function logRows(db: pg.Client, sectionId: string): Promise<number>
   return rows[0]!.n;
 }
 
+/**
+ * Writes `count` small updates straight into a section's log, as a long history would leave: one
+ * person typing into a paragraph and deleting a character now and then. Returns the document they
+ * make, to compare with what the server loads.
+ */
+export async function aLongHistory(
+  db: pg.Client,
+  sectionId: string,
+  count: number,
+): Promise<Y.Doc> {
+  const doc = new Y.Doc();
+  const updates: Buffer[] = [];
+  doc.on('update', (update: Uint8Array) => updates.push(Buffer.from(update)));
+  const paragraph = new Y.XmlElement('paragraph');
+  doc.getXmlFragment(fragmentName).insert(0, [paragraph]);
+  const text = new Y.XmlText();
+  paragraph.insert(0, [text]);
+  while (updates.length < count) {
+    const i = updates.length;
+    if (i % 7 === 6) text.delete(Math.floor(text.length / 2), 1);
+    else text.insert(text.length, String.fromCharCode(97 + (i % 26)));
+  }
+  for (let i = 0; i < updates.length; i += 1000) {
+    await db.query(
+      'INSERT INTO section_updates (section_id, update) SELECT $1, u FROM unnest($2::bytea[]) WITH ORDINALITY AS t(u, n) ORDER BY n',
+      [sectionId, updates.slice(i, i + 1000)],
+    );
+  }
+  return doc;
+}
+
 /** What two documents must agree on to be the same text. */
 export function fingerprint(doc: Y.Doc): { stateVector: string; xml: string } {
   return {

@@ -301,9 +301,11 @@ export class SectionProvider extends TypedEmitter<SectionProviderEvents> {
 
   private join(): void {
     const generation = this.newGeneration();
+    // With the state vector, the server's sync:step2 follows its acknowledgement: no step 1 of ours.
+    const joinMessage = { sectionId: this.sectionId, stateVector: Y.encodeStateVector(this.doc) };
     this.socket
       .timeout(this.ackTimeoutMs)
-      .emit(ClientEvent.Join, { sectionId: this.sectionId }, (timedOut, ack: JoinAck) => {
+      .emit(ClientEvent.Join, joinMessage, (timedOut, ack: JoinAck) => {
         if (generation !== this.generation || !this.active) return;
         if (timedOut) {
           this.retryJoin(generation);
@@ -320,10 +322,11 @@ export class SectionProvider extends TypedEmitter<SectionProviderEvents> {
         this.currentLimits = ack.limits;
         this.setCanEdit(ack.canEdit);
         this.dispatch({ type: 'joined' });
-        this.socket.emit(ClientEvent.SyncStep1, {
-          sectionId: this.sectionId,
-          stateVector: Y.encodeStateVector(this.doc),
-        });
+        if (!ack.syncFollows)
+          this.socket.emit(ClientEvent.SyncStep1, {
+            sectionId: this.sectionId,
+            stateVector: Y.encodeStateVector(this.doc),
+          });
         if (this.serverStep1) this.catchUp(this.serverStep1);
         // Others dropped this person's presence when the connection went: a newer clock makes
         // them take it again.

@@ -18,8 +18,23 @@ export interface CollabLimits {
   awarenessPerSecond: number;
 }
 
+/**
+ * Joining a section. With the client's state vector (`Y.encodeStateVector`), the server answers
+ * with `sync:step2` straight after the acknowledgement, and the client need not send `sync:step1`.
+ */
+export interface JoinMessage extends SectionRef {
+  stateVector?: Binary;
+}
+
 export type JoinAck =
-  | { ok: true; sectionId: string; canEdit: boolean; limits: CollabLimits }
+  | {
+      ok: true;
+      sectionId: string;
+      canEdit: boolean;
+      limits: CollabLimits;
+      /** True when the join carried a state vector and `sync:step2` follows in answer to it. */
+      syncFollows?: boolean;
+    }
   | { ok: false; error: CollabError };
 
 export interface SyncStep1Message extends SectionRef {
@@ -77,7 +92,7 @@ export interface NotificationMessage {
 
 /** The typed event map for socket.io clients (`Socket<ServerToClientEvents, ClientToServerEvents>`). */
 export interface ClientToServerEvents {
-  [ClientEvent.Join]: (message: SectionRef, ack: (result: JoinAck) => void) => void;
+  [ClientEvent.Join]: (message: JoinMessage, ack: (result: JoinAck) => void) => void;
   [ClientEvent.Leave]: (message: SectionRef) => void;
   [ClientEvent.SyncStep1]: (message: SyncStep1Message) => void;
   [ClientEvent.Update]: (message: UpdateMessage, ack: (result: UpdateAck) => void) => void;

@@ -1,4 +1,5 @@
 import { createConnection, createServer, type Server, type Socket } from 'node:net';
+import { Transform } from 'node:stream';
 
 /** How a cut proxy treats a new connection: reset it at once, or hold it unanswered. */
 export type CutMode = 'refuse' | 'hold';
@@ -29,6 +30,12 @@ export interface FaultProxy {
   retarget(port: number, host?: string): void;
   /** Destroys every open connection without refusing new ones (a dropped line, or a killed server). */
   dropConnections(): void;
+  /**
+   * Holds the first data sent towards the target that contains `marker` (a statement's name, say)
+   * until `meanwhile` has run, then lets it through: a test puts its own step at an exact point of
+   * a conversation. Resolves once `meanwhile` has run and the data has gone on.
+   */
+  holdOnce(marker: string, meanwhile: () => Promise<void>): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -41,7 +48,9 @@ export async function startFaultProxy(
   targetHost = '127.0.0.1',
 ): Promise<FaultProxy> {
   const target = { host: targetHost, port: targetPort };
-  const pairs = new Set<{ client: Socket; upstream: Socket | null }>();
+  type Pair = { client: Socket; upstream: Socket | null; outbound: Transform };
+  const pairs = new Set<Pair>();
+  let hold: { marker: Buffer; meanwhile: () => Promise<void>; done: () => void } | null = null;
   const held = new Set<Socket>();
   let mode: CutMode | null = null;
   let stalled = false;
@@ -49,10 +58,26 @@ export async function startFaultProxy(
 
   const forward = (client: Socket) => {
     forwarded += 1;
-    const pair: { client: Socket; upstream: Socket | null } = { client, upstream: null };
+    // Everything towards the target passes this gate, which can hold a chunk (see holdOnce).
+    const outbound = new Transform({
+      transform(chunk: Buffer, _encoding, passOn) {
+        const waiting = hold;
+        if (!waiting || !chunk.includes(waiting.marker)) return passOn(null, chunk);
+        hold = null;
+        waiting.meanwhile().then(
+          () => {
+            passOn(null, chunk);
+            waiting.done();
+          },
+          (error: Error) => passOn(error),
+        );
+      },
+    });
+    const pair: Pair = { client, upstream: null, outbound };
     pairs.add(pair);
     const upstream = createConnection({ host: target.host, port: target.port });
     pair.upstream = upstream;
+    outbound.pipe(upstream);
     upstream.setNoDelay(true);
     client.setNoDelay(true);
     const end = () => {
@@ -62,16 +87,17 @@ export async function startFaultProxy(
     };
     client.on('error', end).on('close', end);
     upstream.on('error', end).on('close', end);
+    outbound.on('error', end);
     connect(pair);
   };
-  const connect = ({ client, upstream }: { client: Socket; upstream: Socket | null }) => {
-    client.pipe(upstream!);
+  const connect = ({ client, upstream, outbound }: Pair) => {
+    client.pipe(outbound);
     upstream!.pipe(client);
     client.resume();
     upstream!.resume();
   };
-  const silence = ({ client, upstream }: { client: Socket; upstream: Socket | null }) => {
-    client.unpipe(upstream!);
+  const silence = ({ client, upstream, outbound }: Pair) => {
+    client.unpipe(outbound);
     upstream!.unpipe(client);
     client.pause();
     upstream!.pause();
@@ -140,6 +166,11 @@ export async function startFaultProxy(
       target.host = host;
     },
     dropConnections,
+    holdOnce(marker: string, meanwhile: () => Promise<void>) {
+      return new Promise<void>((done) => {
+        hold = { marker: Buffer.from(marker), meanwhile, done };
+      });
+    },
     close() {
       dropConnections();
       for (const client of held) client.destroy();

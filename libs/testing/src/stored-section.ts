@@ -1,18 +1,21 @@
 import type pg from 'pg';
 import * as Y from 'yjs';
 
-/** A section's text as PostgreSQL holds it: the snapshot, then every log row. */
+/**
+ * A section's text as PostgreSQL holds it: the snapshot, then every log row. One statement, so a
+ * compaction committing meanwhile (the snapshot rewritten, the rows it merged deleted) cannot
+ * leave the read with the old snapshot and none of the rows.
+ */
 export async function storedDoc(db: pg.Client, sectionId: string): Promise<Y.Doc> {
   const doc = new Y.Doc();
-  const { rows: snapshots } = await db.query<{ snapshot: Buffer }>(
-    'SELECT snapshot FROM section_documents WHERE section_id = $1',
+  const { rows } = await db.query<{ snapshot: Buffer | null; updates: Buffer[] | null }>(
+    `SELECT (SELECT snapshot FROM section_documents WHERE section_id = $1) AS snapshot,
+            (SELECT array_agg(update ORDER BY seq) FROM section_updates WHERE section_id = $1)
+              AS updates`,
     [sectionId],
   );
-  const { rows } = await db.query<{ update: Buffer }>(
-    'SELECT update FROM section_updates WHERE section_id = $1 ORDER BY seq',
-    [sectionId],
-  );
-  for (const { snapshot } of snapshots) Y.applyUpdate(doc, snapshot);
-  for (const { update } of rows) Y.applyUpdate(doc, update);
+  const [{ snapshot, updates }] = rows as [{ snapshot: Buffer | null; updates: Buffer[] | null }];
+  if (snapshot) Y.applyUpdate(doc, snapshot);
+  for (const update of updates ?? []) Y.applyUpdate(doc, update);
   return doc;
 }

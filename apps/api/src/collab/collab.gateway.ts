@@ -221,6 +221,9 @@ export class CollabGateway implements OnGatewayInit, OnApplicationShutdown {
     const answer = ack as Ack<JoinAck> | null;
     const sectionId = readSectionId(message);
     if (!sectionId) return this.reply(socket, ack, 'invalid_payload');
+    // A state vector with the join saves the client's own sync:step1 and its round trip.
+    const clientState = this.joinStateVector(message);
+    if (typeof clientState === 'string') return this.reply(socket, ack, clientState, sectionId);
     if (!session.joins.take()) return this.reply(socket, ack, 'rate_limited', sectionId);
     let joined = session.joined.get(sectionId);
     let section = joined ? this.documents.get(sectionId) : undefined;
@@ -246,11 +249,17 @@ export class CollabGateway implements OnGatewayInit, OnApplicationShutdown {
       sectionId,
       canEdit: joined.canEdit,
       limits: { maxUpdateBytes, maxDocumentBytes, updatesPerSecond, awarenessPerSecond },
+      syncFollows: clientState !== undefined,
     });
     socket.emit(ServerEvent.SyncStep1, {
       sectionId,
       stateVector: Y.encodeStateVector(section.doc),
     });
+    if (clientState !== undefined)
+      socket.emit(ServerEvent.SyncStep2, {
+        sectionId,
+        update: this.documents.missingFrom(section, clientState),
+      });
     const presence = this.awareness.statesFor(section);
     if (presence) socket.emit(ServerEvent.Awareness, { sectionId, update: presence });
   }
@@ -300,17 +309,31 @@ export class CollabGateway implements OnGatewayInit, OnApplicationShutdown {
     this.documents.leave(sectionId, socket.id);
   }
 
+  /**
+   * The state vector a join carries, checked as a `sync:step1`'s is: undefined when the join has
+   * none (the client sends its step 1 after the acknowledgement), the code to refuse it with when
+   * it is not one.
+   */
+  private joinStateVector(message: unknown): Uint8Array | CollabErrorCode | undefined {
+    const given = (message as { stateVector?: unknown }).stateVector;
+    return given === undefined ? undefined : this.readStateVector(given);
+  }
+
+  private readStateVector(given: unknown): Uint8Array | CollabErrorCode {
+    const stateVector = asBytes(given);
+    if (!stateVector || stateVector.byteLength > this.config.collab.maxStateVectorBytes)
+      return 'invalid_payload';
+    return stateVectorRefusal(stateVector) ?? stateVector;
+  }
+
   private syncStep1(socket: Socket, session: CollabSession, message: unknown): void {
     const sectionId = readSectionId(message);
     if (!sectionId) return this.reply(socket, null, 'invalid_payload');
     const section = this.documents.get(sectionId);
     if (!session.joined.has(sectionId) || !section)
       return this.reply(socket, null, 'not_joined', sectionId);
-    const stateVector = asBytes((message as { stateVector?: unknown }).stateVector);
-    if (!stateVector || stateVector.byteLength > this.config.collab.maxStateVectorBytes)
-      return this.reply(socket, null, 'invalid_payload', sectionId);
-    const problem = stateVectorRefusal(stateVector);
-    if (problem) return this.reply(socket, null, problem, sectionId);
+    const stateVector = this.readStateVector((message as { stateVector?: unknown }).stateVector);
+    if (typeof stateVector === 'string') return this.reply(socket, null, stateVector, sectionId);
     socket.emit(ServerEvent.SyncStep2, {
       sectionId,
       update: this.documents.missingFrom(section, stateVector),
