@@ -14,6 +14,8 @@ export async function dragSelect(page: Page, words: string): Promise<void> {
       const range = document.createRange();
       range.setStart(node, index);
       range.setEnd(node, index + wanted.length);
+      // In the middle of the window, so the drag neither starts nor ends where the page scrolls.
+      node.parentElement!.scrollIntoView({ block: 'center', inline: 'nearest' });
       const rects = range.getClientRects();
       const first = rects[0]!;
       const last = rects[rects.length - 1]!;
