@@ -292,9 +292,11 @@ describe('hostile section text and comments in the browser', () => {
 
   // Known fault, not fixed yet: on this Chromium (156.0.8078.114) the words typed straight after
   // clicking into this hostile text are shown in the right place but stored after "A paragraph
-  // with handlers." instead (the paragraph whose attributes the schema lacks is rewritten), in
-  // most runs; typing a second later stores them right. Kept here, skipped, so the case is not
-  // lost: it is the next thing to fix in the editor's binding.
+  // with handlers." instead (that paragraph, whose attributes the schema lacks, is rewritten and
+  // the next one merged into it). Run alone it passes; it fails in about a third of runs after the
+  // two tests above, whose pages stay open on the same section, and in most runs when it was part
+  // of the test above: another editor's binding rewriting the paragraphs it cannot show while this
+  // one types is the likeliest cause. Skipped so the case is kept; the next thing to fix.
   it.skip('an author types at the end of hostile text straight after opening it, and the words are stored where they were typed', async () => {
     const watched = await openWatched(author);
     const text = await openSection(watched);
