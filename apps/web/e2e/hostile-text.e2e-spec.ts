@@ -290,13 +290,13 @@ describe('hostile section text and comments in the browser', () => {
     expect(misfits).toEqual([]);
   });
 
-  // Known fault, not fixed yet: on this Chromium (156.0.8078.114) the words typed straight after
-  // clicking into this hostile text are shown in the right place but stored after "A paragraph
-  // with handlers." instead (that paragraph, whose attributes the schema lacks, is rewritten and
-  // the next one merged into it). Run alone it passes; it fails in about a third of runs after the
-  // two tests above, whose pages stay open on the same section, and in most runs when it was part
-  // of the test above: another editor's binding rewriting the paragraphs it cannot show while this
-  // one types is the likeliest cause. Skipped so the case is kept; the next thing to fix.
+  // Skipped: a known fault of the editor, not fixed yet. On Chromium 156.0.8078.114 the words
+  // typed straight after clicking into this hostile text are shown at the end but stored after "A
+  // paragraph with handlers." (the next paragraph merged into it). A log of the author page's Yjs
+  // transactions shows the author's own binding (origin `y-sync$`) writing that merge on the first
+  // keystroke. Run alone the test passes; it fails in about a third of runs after the two above,
+  // and in most runs when it followed their poke and full-page screenshot in one test. Kept so the
+  // case is not lost; run it again once the binding's diff is fixed.
   it.skip('an author types at the end of hostile text straight after opening it, and the words are stored where they were typed', async () => {
     const watched = await openWatched(author);
     const text = await openSection(watched);

@@ -14,7 +14,7 @@ export async function storedDoc(db: pg.Client, sectionId: string): Promise<Y.Doc
               AS updates`,
     [sectionId],
   );
-  const [{ snapshot, updates }] = rows as [{ snapshot: Buffer | null; updates: Buffer[] | null }];
+  const { snapshot, updates } = rows[0]!;
   if (snapshot) Y.applyUpdate(doc, snapshot);
   for (const update of updates ?? []) Y.applyUpdate(doc, update);
   return doc;

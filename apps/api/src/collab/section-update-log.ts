@@ -91,10 +91,6 @@ const appendStatement = {
 /**
  * A section's update log in PostgreSQL, with group commit: appends from every socket are queued
  * and written together in one statement every few milliseconds, and each caller's promise resolves
-
-/**
- * A section's update log in PostgreSQL, with group commit: appends from every socket are queued
- * and written together in one statement every few milliseconds, and each caller's promise resolves
  * only once its row is committed. When the database is away the queue is kept (up to a bound) and
  * retried with backoff, so an edit is acknowledged when, and only when, it is durable.
  */
