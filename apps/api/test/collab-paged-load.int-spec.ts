@@ -23,7 +23,7 @@ let cookie: string;
 
 beforeAll(async () => {
   // Compaction after 100,000 rows: the API's own compaction stays out of the way of the test's.
-  setup = await authorBehindDatabaseProxy(3, { COLLAB_COMPACT_AFTER_UPDATES: '100000' });
+  setup = await authorBehindDatabaseProxy(5, { COLLAB_COMPACT_AFTER_UPDATES: '100000' });
   cookie = await sessionCookieOf(setup.api.baseUrl, setup.author);
 }, 60_000);
 
@@ -98,5 +98,43 @@ describe('loading a section in pages', () => {
       reader.close();
     }
     expect((await storedDoc(setup.db, healthy)).getXmlFragment('content').length).toBe(12);
+  });
+
+  it("opens a long log whose rows interleave with another section's, page by page", async () => {
+    const [first, second] = [setup.sectionIds[3]!, setup.sectionIds[4]!];
+    const histories = [new Y.Doc(), new Y.Doc()];
+    const rows: Array<[string, Buffer]> = [];
+    histories.forEach((doc, n) => {
+      const sectionId = n === 0 ? first : second;
+      doc.on('update', (update: Uint8Array) => rows.push([sectionId, Buffer.from(update)]));
+    });
+    const texts = histories.map((doc) => {
+      const paragraph = new Y.XmlElement('paragraph');
+      doc.getXmlFragment('content').insert(0, [paragraph]);
+      const text = new Y.XmlText();
+      paragraph.insert(0, [text]);
+      return text;
+    });
+    // Two people typing in two sections at once: their rows alternate in the log, so every page
+    // of either section has gaps in its numbers.
+    for (let i = 0; i < 7_000; i += 1)
+      for (const text of texts) text.insert(text.length, String.fromCharCode(97 + (i % 26)));
+    for (let i = 0; i < rows.length; i += 2_000) {
+      const chunk = rows.slice(i, i + 2_000);
+      await setup.db.query(
+        `INSERT INTO section_updates (section_id, update)
+         SELECT s, u FROM unnest($1::uuid[], $2::bytea[]) WITH ORDINALITY AS t(s, u, n) ORDER BY n`,
+        [chunk.map(([sectionId]) => sectionId), chunk.map(([, update]) => update)],
+      );
+    }
+    for (const [n, sectionId] of [first, second].entries()) {
+      const peer = await open(sectionId);
+      expect(fingerprint(peer.doc)).toEqual(fingerprint(histories[n]!));
+      peer.addParagraph('Written after the load.');
+      await peer.settled();
+      expect(peer.refused).toEqual([]);
+      expect(fingerprint(await storedDoc(setup.db, sectionId))).toEqual(fingerprint(peer.doc));
+      peer.close();
+    }
   });
 });

@@ -5,6 +5,7 @@ import * as Y from 'yjs';
 import { LOGGER } from '../common/logger.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { CollabFanout } from './collab-fanout.service.js';
+import type { LoggedRows } from './logged-rows.js';
 import { SectionCompaction, type LiveSectionDocument } from './section-compaction.service.js';
 import { SectionUpdateLog, type StoredDocument } from './section-update-log.js';
 import { changedDocument } from './stored-document.js';
@@ -34,8 +35,8 @@ export interface OpenSection {
   wholeState: Uint8Array | null;
   /** Log rows not yet merged into the snapshot, as far as this instance knows. */
   logRows: number;
-  /** Sequence numbers of log rows the document is known to contain (loaded or appended here). */
-  knownSeqs: Set<string>;
+  /** Log rows the document is known to contain (loaded or appended here). */
+  knownRows: LoggedRows;
   idleTimer: NodeJS.Timeout | null;
 }
 
@@ -61,7 +62,7 @@ export class SectionDocuments implements OnApplicationShutdown {
       for (const [sectionId, seqs] of rows) {
         const section = this.open.get(sectionId);
         if (!section) continue;
-        for (const seq of seqs) section.knownSeqs.add(seq);
+        for (const seq of seqs) section.knownRows.add(seq);
         this.noteAppended(section, seqs.length);
       }
     });
@@ -115,13 +116,10 @@ export class SectionDocuments implements OnApplicationShutdown {
   private live(section: OpenSection): LiveSectionDocument {
     return {
       doc: section.doc,
-      contains: (seq) => section.knownSeqs.has(seq),
-      merged: (seqs) => {
-        // Forget every row up to the last merged: a row of ours committed meanwhile with a lower
-        // number is then read again at the next compaction, which is harmless.
-        const last = BigInt(seqs[seqs.length - 1]!);
-        for (const seq of section.knownSeqs) if (BigInt(seq) <= last) section.knownSeqs.delete(seq);
-      },
+      contains: (seq) => section.knownRows.has(seq),
+      // Forget every row up to the last merged: a row of ours committed meanwhile with a lower
+      // number is then read again at the next compaction, which is harmless.
+      merged: (seqs) => section.knownRows.forgetThrough(seqs[seqs.length - 1]!),
     };
   }
 
@@ -162,7 +160,7 @@ export class SectionDocuments implements OnApplicationShutdown {
     const missing = Y.encodeStateAsUpdate(fresh, Y.encodeStateVector(section.doc));
     fresh.destroy();
     Y.applyUpdate(section.doc, missing, origin);
-    for (const seq of stored.seqs) section.knownSeqs.add(seq);
+    section.knownRows.addAll(stored.rows);
     return missing;
   }
 
@@ -208,9 +206,9 @@ export class SectionDocuments implements OnApplicationShutdown {
       // so a long document need not be encoded once more just to open it.
       estimatedBytes: stored.storedBytes,
       sizeExact: false,
-      wholeState: stored.seqs.length === 0 ? stored.snapshot : null,
-      logRows: stored.seqs.length,
-      knownSeqs: new Set(stored.seqs),
+      wholeState: stored.rows.size === 0 ? stored.snapshot : null,
+      logRows: stored.rows.size,
+      knownRows: stored.rows,
       idleTimer: null,
     };
     if (section.wholeState) {
@@ -224,7 +222,7 @@ export class SectionDocuments implements OnApplicationShutdown {
     this.open.set(sectionId, section);
     this.fanout.opened(sectionId, () => Y.encodeStateVector(doc));
     this.logger.debug(
-      { event: 'collab_loaded', sectionId, rows: stored.seqs.length, ms: Date.now() - started },
+      { event: 'collab_loaded', sectionId, rows: stored.rows.size, ms: Date.now() - started },
       'section loaded',
     );
     if (section.logRows >= this.config.collab.compactAfterUpdates) this.compact(section);
