@@ -52,4 +52,42 @@ describe('the end of a session', () => {
 
     await eventually(() => !socket.connected, 5000);
   });
+
+  it('closes the sockets of a session left idle too long', async () => {
+    const user = await factories(db).aUser();
+    const client = await signedIn(new ApiClient(api.baseUrl), user);
+    const socket = await connectSocket(api.baseUrl, { cookie: client.sessionCookie });
+
+    // The idle limit is eight hours unless SESSION_IDLE_MINUTES says otherwise.
+    await db.query(
+      `UPDATE sessions SET last_seen_at = now() - interval '9 hours' WHERE user_id = $1`,
+      [user.id],
+    );
+
+    await eventually(() => !socket.connected, 5000);
+  });
+
+  it('keeps the sockets of a live session open, and the session alive while they are', async () => {
+    const user = await factories(db).aUser();
+    const client = await signedIn(new ApiClient(api.baseUrl), user);
+    const sockets = await Promise.all(
+      [1, 2, 3].map(() => connectSocket(api.baseUrl, { cookie: client.sessionCookie })),
+    );
+    await db.query(
+      `UPDATE sessions SET last_seen_at = now() - interval '2 hours' WHERE user_id = $1`,
+      [user.id],
+    );
+
+    // The sweep touches the session (it was last seen over a minute ago), and closes nothing.
+    await eventually(async () => {
+      const { rows } = await db.query<{ recent: boolean }>(
+        `SELECT last_seen_at > now() - interval '1 minute' AS recent FROM sessions WHERE user_id = $1`,
+        [user.id],
+      );
+      return rows[0]?.recent === true;
+    }, 5000);
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect(sockets.map((socket) => socket.connected)).toEqual([true, true, true]);
+    for (const socket of sockets) socket.close();
+  });
 });

@@ -53,12 +53,9 @@ export class CollabHandshake {
     return { ok: true, auth: { user, sessionId: session.id, isAdmin } };
   }
 
-  /** Whether the session a socket was opened with is still live (sign-out ends its sockets). */
-  async stillSignedIn(auth: AuthContext, cookieHeader: string | undefined): Promise<boolean> {
-    const token = readCookie(cookieHeader, sessionCookieName);
-    if (!token) return false;
-    const lookup = await this.sessions.lookup(token);
-    return lookup.status === 'active' && lookup.session.id === auth.sessionId;
+  /** Which of the sessions sockets were opened with are still live (sign-out ends their sockets). */
+  liveSessions(sessionIds: readonly string[]): Promise<Set<string>> {
+    return this.sessions.liveAmong(sessionIds);
   }
 
   /** Gives back the socket's slot; harmless when it was already given back. */

@@ -523,55 +523,84 @@ export class CollabGateway implements OnGatewayInit, OnApplicationShutdown {
 
   /** Closes a person's sockets whose session has ended (signed out, everywhere or here). */
   private async closeEndedSessions(userId: string): Promise<void> {
-    for (const { session, socket } of [...this.sessions.values()]) {
-      if (session.auth.user.id !== userId) continue;
-      if (await this.sessionStillLive(socket, session)) continue;
+    await this.closeSocketsOfEndedSessions(
+      [...this.sessions.values()].filter(({ session }) => session.auth.user.id === userId),
+    );
+  }
+
+  /**
+   * Closes the sockets whose session has ended, asking PostgreSQL about all their sessions at
+   * once; returns the sockets still open. The database being away is not the person's fault: they
+   * are kept, and checked again next time.
+   */
+  private async closeSocketsOfEndedSessions(
+    entries: Array<{ session: CollabSession; socket: Socket }>,
+  ): Promise<Array<{ session: CollabSession; socket: Socket }>> {
+    let live: Set<string>;
+    try {
+      live = await this.handshake.liveSessions(
+        entries.map(({ session }) => session.auth.sessionId),
+      );
+    } catch (error) {
+      this.logger.warn(
+        { event: 'collab_session_check_failed', err: error },
+        'could not check sessions',
+      );
+      return entries;
+    }
+    return entries.filter(({ session, socket }) => {
+      if (live.has(session.auth.sessionId)) return true;
       socket.emit(ServerEvent.Error, collabError('session_expired'));
       socket.disconnect(true);
-    }
+      return false;
+    });
   }
 
   /**
    * The periodic sweep: a socket whose session has ended (signed out, expired) is closed, and every
-   * open section follows the person's current access.
+   * open section follows the person's current access. One statement checks every session; each
+   * person's access to each section is looked up once, however many of their sockets hold it.
    */
   private async recheckAll(): Promise<void> {
-    for (const { session, socket } of [...this.sessions.values()]) {
-      if (!(await this.sessionStillLive(socket, session))) {
-        socket.emit(ServerEvent.Error, collabError('session_expired'));
-        socket.disconnect(true);
-        continue;
+    const open = await this.closeSocketsOfEndedSessions([...this.sessions.values()]);
+    const levels = new Map<string, Promise<SectionAccessLevel | null>>();
+    for (const { session, socket } of open)
+      for (const sectionId of [...session.joined.keys()]) {
+        const key = `${session.auth.user.id} ${sectionId}`;
+        let level = levels.get(key);
+        if (!level) {
+          level = this.accessLevel(session, sectionId);
+          levels.set(key, level);
+        }
+        await this.recheck(socket, session, sectionId, await level);
       }
-      for (const sectionId of [...session.joined.keys()])
-        await this.recheck(socket, session, sectionId);
-    }
   }
 
-  private async sessionStillLive(socket: Socket, session: CollabSession): Promise<boolean> {
+  /** The person's access to a section now; null when it could not be checked (try next time). */
+  private async accessLevel(
+    session: CollabSession,
+    sectionId: string,
+  ): Promise<SectionAccessLevel | null> {
     try {
-      return await this.handshake.stillSignedIn(session.auth, socket.handshake.headers.cookie);
-    } catch (error) {
-      // The database being away is not the person's fault: keep them, and check again next time.
-      this.logger.warn(
-        { event: 'collab_session_check_failed', err: error },
-        'could not check session',
-      );
-      return true;
-    }
-  }
-
-  /** Makes one open section follow the person's current access, telling them when it changed. */
-  private async recheck(socket: Socket, session: CollabSession, sectionId: string): Promise<void> {
-    let level: SectionAccessLevel;
-    try {
-      level = await this.access.accessTo(session.auth, sectionId);
+      return await this.access.accessTo(session.auth, sectionId);
     } catch (error) {
       this.logger.warn(
         { event: 'collab_recheck_failed', sectionId, err: error },
         'could not re-check access',
       );
-      return;
+      return null;
     }
+  }
+
+  /** Makes one open section follow the person's current access, telling them when it changed. */
+  private async recheck(
+    socket: Socket,
+    session: CollabSession,
+    sectionId: string,
+    known?: SectionAccessLevel | null,
+  ): Promise<void> {
+    const level = known === undefined ? await this.accessLevel(session, sectionId) : known;
+    if (level === null) return;
     const joined = session.joined.get(sectionId);
     if (!joined) return;
     if (level === 'none') {
