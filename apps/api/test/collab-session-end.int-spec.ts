@@ -40,29 +40,16 @@ describe('the end of a session', () => {
     expect(errors.map((error) => error.code)).toContain('session_expired');
   });
 
-  it('closes the sockets of a session that has run out', async () => {
+  // The idle limit is eight hours unless SESSION_IDLE_MINUTES says otherwise.
+  it.each([
+    ['has run out', `expires_at = now() - interval '1 minute'`],
+    ['was left idle too long', `last_seen_at = now() - interval '9 hours'`],
+  ])('closes the sockets of a session that %s', async (_, change) => {
     const user = await factories(db).aUser();
     const client = await signedIn(new ApiClient(api.baseUrl), user);
     const socket = await connectSocket(api.baseUrl, { cookie: client.sessionCookie });
 
-    await db.query(
-      `UPDATE sessions SET expires_at = now() - interval '1 minute' WHERE user_id = $1`,
-      [user.id],
-    );
-
-    await eventually(() => !socket.connected, 5000);
-  });
-
-  it('closes the sockets of a session left idle too long', async () => {
-    const user = await factories(db).aUser();
-    const client = await signedIn(new ApiClient(api.baseUrl), user);
-    const socket = await connectSocket(api.baseUrl, { cookie: client.sessionCookie });
-
-    // The idle limit is eight hours unless SESSION_IDLE_MINUTES says otherwise.
-    await db.query(
-      `UPDATE sessions SET last_seen_at = now() - interval '9 hours' WHERE user_id = $1`,
-      [user.id],
-    );
+    await db.query(`UPDATE sessions SET ${change} WHERE user_id = $1`, [user.id]);
 
     await eventually(() => !socket.connected, 5000);
   });

@@ -44,6 +44,16 @@ function texts(doc: Y.Doc): Y.XmlText[] {
     );
 }
 
+/** Someone's section of two paragraphs, 'one' and 'two', and the log of what they do next. */
+function aWriterOfTwoParagraphs(): { first: Y.XmlText; second: Y.XmlText; log: Uint8Array[] } {
+  const writer = new Y.Doc();
+  const first = newParagraph(writer, 'one');
+  const second = newParagraph(writer, 'two');
+  const log: Uint8Array[] = [Y.encodeStateAsUpdate(writer)];
+  writer.on('update', (update: Uint8Array) => log.push(update));
+  return { first, second, log };
+}
+
 function typedLog(characters: string): Uint8Array[] {
   const doc = new Y.Doc();
   const log: Uint8Array[] = [];
@@ -243,11 +253,7 @@ describe('runs of typing in a stored log', () => {
   });
 
   it('does not join typing that moves on to another paragraph', () => {
-    const writer = new Y.Doc();
-    const first = newParagraph(writer, 'one');
-    const second = newParagraph(writer, 'two');
-    const log: Uint8Array[] = [Y.encodeStateAsUpdate(writer)];
-    writer.on('update', (update: Uint8Array) => log.push(update));
+    const { first, second, log } = aWriterOfTwoParagraphs();
     first.insert(first.length, 'a');
     first.insert(first.length, 'b');
     second.insert(second.length, 'c');
@@ -258,11 +264,7 @@ describe('runs of typing in a stored log', () => {
   });
 
   it("does not join across a gap in the author's clock", () => {
-    const writer = new Y.Doc();
-    const text = newParagraph(writer, 'one');
-    const other = newParagraph(writer, 'two');
-    const log: Uint8Array[] = [Y.encodeStateAsUpdate(writer)];
-    writer.on('update', (update: Uint8Array) => log.push(update));
+    const { first: text, second: other, log } = aWriterOfTwoParagraphs();
     text.insert(text.length, 'a');
     other.insert(other.length, 'c');
     text.insert(text.length, 'd');
