@@ -195,6 +195,9 @@ describe('Redis restarted', () => {
     await waitUntil(
       () => a.provider.unacknowledged === 0 && b.provider.unacknowledged === 0,
       15_000,
+      () =>
+        `unacknowledged: a ${a.provider.unacknowledged} (${a.provider.status}), ` +
+        `b ${b.provider.unacknowledged} (${b.provider.status})`,
     );
     expect(duringAndAfter.a.length).toBeGreaterThan(20);
     expect(duringAndAfter.b.length).toBeGreaterThan(20);
