@@ -27,6 +27,7 @@ import { CollabHandshake } from './collab-handshake.service.js';
 import { CollabMetrics } from './collab-metrics.js';
 import { CollabSession, type AdmittedSection, type JoinedSection } from './collab-session.js';
 import { CollabUpdates } from './collab-updates.service.js';
+import { OneRunAtATime } from './one-run-at-a-time.js';
 import { SectionAccessService, type SectionAccessLevel } from './section-access.service.js';
 import { SectionDocuments, type OpenSection } from './section-documents.service.js';
 import {
@@ -68,6 +69,8 @@ export class CollabGateway implements OnGatewayInit, OnApplicationShutdown {
   private server!: Server;
   private readonly sessions = new Map<string, { session: CollabSession; socket: Socket }>();
   private recheckTimer: NodeJS.Timeout | null = null;
+  /** Resynchronisations from PostgreSQL, one at a time per section (see OneRunAtATime). */
+  private readonly resyncs = new OneRunAtATime<string>();
 
   constructor(
     private readonly handshake: CollabHandshake,
@@ -502,7 +505,12 @@ export class CollabGateway implements OnGatewayInit, OnApplicationShutdown {
    * Catches a section up from PostgreSQL with what never came through Redis, and passes it on to
    * the people here: their copies lack it too, and without it every later change stays pending.
    */
-  private async resync(section: OpenSection): Promise<void> {
+  private resync(section: OpenSection): Promise<void> {
+    return this.resyncs.run(section.sectionId, () => this.resyncOnce(section));
+  }
+
+  private async resyncOnce(section: OpenSection): Promise<void> {
+    if (this.documents.get(section.sectionId) !== section) return;
     const missing = await this.documents.resync(section, remoteOrigin);
     if (missing.byteLength <= 2) return;
     this.server.local
