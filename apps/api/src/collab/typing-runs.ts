@@ -282,10 +282,9 @@ export function joinTypingRuns(updates: readonly Uint8Array[]): Uint8Array[] {
       if (reader.finished()) take(reader.item, update, true);
       else passOn(update);
     } else {
-      // Several items: all must be typing before any joins the run.
-      const items = [{ ...reader.item }];
-      while (reader.next()) items.push({ ...reader.item });
-      if (!reader.finished()) passOn(update);
+      // Several items (rare): all must be typing before any joins the run, so read them all.
+      const items = readTypedItems(update);
+      if (!items) passOn(update);
       else for (const item of items) take(item, update, false);
     }
   }
