@@ -11,6 +11,7 @@ import {
 } from '@commonplan/domain';
 import { paragraphsToJson } from '@commonplan/editor';
 import {
+  useOwnDatabase,
   ApiClient,
   connectTestDatabase,
   factories,
@@ -27,6 +28,8 @@ import { Queue } from 'bullmq';
 import type pg from 'pg';
 import { eventually } from './collab-test-client.js';
 import { aReadyDraft, writeText } from './publishing-helpers.js';
+
+useOwnDatabase();
 
 /**
  * Public consultation, end to end: a lead publishes a draft and opens a consultation on it;

@@ -3,6 +3,7 @@ import type { DraftSummary, NotificationsPage, NotificationView } from '@commonp
 import { initialContentUpdate, paragraphsToJson } from '@commonplan/editor';
 import { ServerEvent, type NotificationMessage } from '@commonplan/protocol';
 import {
+  useOwnDatabase,
   ApiClient,
   connectTestDatabase,
   factories,
@@ -17,6 +18,8 @@ import {
 import type pg from 'pg';
 import * as Y from 'yjs';
 import { connectSocket, eventually } from './collab-test-client.js';
+
+useOwnDatabase();
 
 /**
  * The notice that a draft is ready (or failed for good), end to end: the worker stores it with the

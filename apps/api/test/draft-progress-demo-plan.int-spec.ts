@@ -9,8 +9,10 @@ import {
   type SectionView,
 } from '@commonplan/domain';
 import { DraftClientEvent, DraftServerEvent, type WatchDraftsAck } from '@commonplan/protocol';
-import { ApiClient, startApi, unique, type RunningApi } from '@commonplan/testing';
+import { ApiClient, startApi, unique, type RunningApi, useOwnDatabase } from '@commonplan/testing';
 import { connectSocket, emitWithAck, eventually } from './collab-test-client.js';
+
+useOwnDatabase();
 
 /**
  * The drafts browser test once watched a draft of "the demo plan" right after the plan-page

@@ -7,6 +7,7 @@ import type {
 } from '@commonplan/domain';
 import { initialContentUpdate, paragraphsToJson } from '@commonplan/editor';
 import {
+  useOwnDatabase,
   ApiClient,
   connectTestDatabase,
   factories,
@@ -20,6 +21,8 @@ import {
 } from '@commonplan/testing';
 import type pg from 'pg';
 import { eventually } from './collab-test-client.js';
+
+useOwnDatabase();
 
 /**
  * Drafts on a schedule, end to end: a lead sets the schedule over REST, and the real worker (two

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { DraftSectionText, DraftSummary } from '@commonplan/domain';
 import { paragraphsToJson } from '@commonplan/editor';
 import {
+  useOwnDatabase,
   ApiClient,
   connectTestDatabase,
   factories,
@@ -10,6 +11,8 @@ import {
 } from '@commonplan/testing';
 import type pg from 'pg';
 import { aLeadWithAPlan, startPair, waitForStatus, type Setup } from './draft-test-support.js';
+
+useOwnDatabase();
 
 /**
  * One section's text as a ready draft holds it, which the editor puts back when someone restores

@@ -3,6 +3,7 @@ import type { DraftComparison, DraftSummary, DraftView } from '@commonplan/domai
 import { paragraphsToJson, sectionJson } from '@commonplan/editor';
 import { DraftClientEvent, DraftServerEvent, type WatchDraftsAck } from '@commonplan/protocol';
 import {
+  useOwnDatabase,
   ApiClient,
   connectTestDatabase,
   defaultRedisUrl,
@@ -23,6 +24,8 @@ import {
   storedDoc,
 } from './collab-test-client.js';
 import { aLeadWithAPlan, startPair, waitForStatus, type Setup } from './draft-test-support.js';
+
+useOwnDatabase();
 
 /**
  * Drafts, end to end: the API records the request and copies each section's stored text, the

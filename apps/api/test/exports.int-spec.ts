@@ -3,6 +3,7 @@ import type { DraftExportSummary, DraftSummary } from '@commonplan/domain';
 import { paragraphsToJson, type SectionJson } from '@commonplan/editor';
 import { DraftClientEvent, DraftServerEvent, type WatchDraftsAck } from '@commonplan/protocol';
 import {
+  useOwnDatabase,
   ApiClient,
   connectTestDatabase,
   factories,
@@ -14,6 +15,8 @@ import type pg from 'pg';
 import { connectSocket, emitWithAck, eventually } from './collab-test-client.js';
 import { readDocx, readPdf } from './document-text.js';
 import { aLeadWithAPlan, startPair, waitForStatus, type Setup } from './draft-test-support.js';
+
+useOwnDatabase();
 
 /**
  * Exports of a ready draft as DOCX and PDF, end to end: the API records one export per draft and

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { DraftSummary, DraftView } from '@commonplan/domain';
 import { initialContentUpdate, paragraphsToJson } from '@commonplan/editor';
 import {
+  useOwnDatabase,
   ApiClient,
   connectTestDatabase,
   factories,
@@ -24,6 +25,8 @@ import {
   waitUntil,
   type FrontedApi,
 } from './fault-test-kit.js';
+
+useOwnDatabase();
 
 /**
  * SIGTERM, as a rolling deploy sends it: the API commits what it was sent before it goes, its

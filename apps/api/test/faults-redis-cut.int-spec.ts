@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { DraftSummary, DraftView } from '@commonplan/domain';
 import { initialContentUpdate, paragraphsToJson } from '@commonplan/editor';
 import {
+  useOwnDatabase,
   ApiClient,
   connectTestDatabase,
   defaultRedisUrl,
@@ -25,6 +26,8 @@ import {
   Typist,
   waitUntil,
 } from './fault-test-kit.js';
+
+useOwnDatabase();
 
 /**
  * Redis cut off from two API instances and the worker: editing on each instance goes on, edits

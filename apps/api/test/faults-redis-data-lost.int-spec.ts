@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { DraftExportSummary, DraftSummary } from '@commonplan/domain';
 import { paragraphsToJson } from '@commonplan/editor';
 import {
+  useOwnDatabase,
   ApiClient,
   connectTestDatabase,
   factories,
@@ -17,6 +18,8 @@ import { Queue } from 'bullmq';
 import type pg from 'pg';
 import { writeText } from './draft-test-support.js';
 import { startTimeoutMs, waitUntil } from './fault-test-kit.js';
+
+useOwnDatabase();
 
 /**
  * Redis restarted without persistence, so everything it held is gone: the queued jobs and the job

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { DraftSummary, DraftView } from '@commonplan/domain';
 import { paragraphsToJson } from '@commonplan/editor';
 import {
+  useOwnDatabase,
   ApiClient,
   connectTestDatabase,
   factories,
@@ -24,6 +25,8 @@ import {
   Typist,
   waitUntil,
 } from './fault-test-kit.js';
+
+useOwnDatabase();
 
 /**
  * Redis itself stopped and started again, persisting as production Redis must (append-only file,
@@ -93,6 +96,19 @@ async function draftStatus(draftId: string): Promise<{ status: string; sections_
   return rows[0]!;
 }
 
+/** The instances' and the worker's last log lines but reads, to see why something did not happen. */
+function recentLogs(): string {
+  return [first, second, worker]
+    .map((api, i) =>
+      api.logs
+        .filter((entry) => !(entry.msg === 'request' && entry.method === 'GET'))
+        .slice(-8)
+        .map((entry) => `${['first', 'second', 'worker'][i]}: ${JSON.stringify(entry)}`)
+        .join('\n'),
+    )
+    .join('\n');
+}
+
 /** Notices of a draft being ready: written with the ready status, so one per draft made. */
 async function readyNotices(draftId: string): Promise<number> {
   const { rows } = await db.query<{ n: number }>(
@@ -134,7 +150,16 @@ describe('Redis restarted', () => {
     const early = (
       await client.post<DraftSummary>(`/api/plans/${planId}/drafts`, { label: 'Before' })
     ).body;
-    await waitUntil(async () => (await draftStatus(early.id)).sections_done >= 1, 20_000);
+    let earlyState = '';
+    await waitUntil(
+      async () => {
+        const state = await draftStatus(early.id);
+        earlyState = JSON.stringify(state);
+        return state.sections_done >= 1;
+      },
+      20_000,
+      () => `the draft asked for before the stop was not started: ${earlyState}; ${recentLogs()}`,
+    );
 
     await redis.stop();
     const stoppedAt = { a: a.typed.length, b: b.typed.length };

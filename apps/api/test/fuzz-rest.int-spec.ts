@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { DraftView, PublicPlanView } from '@commonplan/domain';
 import {
+  useOwnDatabase,
   ApiClient,
   connectTestDatabase,
   factories,
@@ -13,6 +14,8 @@ import {
 import fc from 'fast-check';
 import type pg from 'pg';
 import { aReadyDraft, startApiAndWorker, type ApiAndWorker } from './publishing-helpers.js';
+
+useOwnDatabase();
 
 /**
  * Every operation in the API's own OpenAPI description, called as a signed-in partnership lead

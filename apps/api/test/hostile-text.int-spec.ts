@@ -9,6 +9,7 @@ import type {
 } from '@commonplan/domain';
 import { anchorForText, readableFragment, sectionSchema } from '@commonplan/editor';
 import {
+  useOwnDatabase,
   ApiClient,
   connectTestDatabase,
   factories,
@@ -31,6 +32,8 @@ import {
   type PdfAnnotation,
 } from './document-text.js';
 import { startPair, waitForStatus, type Setup } from './draft-test-support.js';
+
+useOwnDatabase();
 
 /**
  * Section text planted by an author who skipped the editor and sent a crafted Yjs update over the

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import {
+  useOwnDatabase,
   ApiClient,
   connectTestDatabase,
   factories,
@@ -16,6 +17,8 @@ import {
   eventually,
   sessionCookieOf,
 } from './collab-test-client.js';
+
+useOwnDatabase();
 
 /** /api/metrics: the Prometheus text an operator scrapes, behind a bearer token. */
 

@@ -6,6 +6,7 @@ import {
   type SectionChangedMessage,
 } from '@commonplan/protocol';
 import {
+  useOwnDatabase,
   ApiClient,
   connectTestDatabase,
   factories,
@@ -22,6 +23,8 @@ import {
 } from '@commonplan/testing';
 import type pg from 'pg';
 import { CollabPeer, connectSocket, eventually } from './collab-test-client.js';
+
+useOwnDatabase();
 
 /** Who hears about a review step, live and listed, and by email when the instance sends mail. */
 

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { DraftExportSummary, DraftSummary, FailedJobsView } from '@commonplan/domain';
 import { paragraphsToJson } from '@commonplan/editor';
 import {
+  useOwnDatabase,
   ApiClient,
   connectTestDatabase,
   factories,
@@ -14,6 +15,8 @@ import type pg from 'pg';
 import * as Y from 'yjs';
 import { eventually } from './collab-test-client.js';
 import { aLeadWithAPlan, startPair, waitForStatus, type Setup } from './draft-test-support.js';
+
+useOwnDatabase();
 
 /**
  * Poison jobs, with the real worker: a job that would fail the same way on every try (damaged

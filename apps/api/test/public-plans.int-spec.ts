@@ -7,6 +7,7 @@ import type {
 } from '@commonplan/domain';
 import { paragraphsToJson, type SectionJson } from '@commonplan/editor';
 import {
+  useOwnDatabase,
   ApiClient,
   connectTestDatabase,
   factories,
@@ -23,6 +24,8 @@ import {
   writeText,
   type ApiAndWorker,
 } from './publishing-helpers.js';
+
+useOwnDatabase();
 
 /**
  * The public read API: no account, the same answer for everyone, only what was published. The

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { ApiErrorBody, PublicationSummary } from '@commonplan/domain';
 import { paragraphsToJson } from '@commonplan/editor';
 import {
+  useOwnDatabase,
   ApiClient,
   connectTestDatabase,
   factories,
@@ -18,6 +19,8 @@ import {
   writeText,
   type ApiAndWorker,
 } from './publishing-helpers.js';
+
+useOwnDatabase();
 
 /**
  * Publishing a ready draft: who may, numbering, asking twice, and what members see. The API and

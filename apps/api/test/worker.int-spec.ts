@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import {
+  useOwnDatabase,
   ApiClient,
   connectTestDatabase,
   startApi,
@@ -11,6 +12,8 @@ import { Queue } from 'bullmq';
 import { initialContentUpdate, paragraphsToJson } from '@commonplan/editor';
 import type pg from 'pg';
 import { factories, signedIn, unique, type Factories } from '@commonplan/testing';
+
+useOwnDatabase();
 
 /** The worker process runs the jobs the API queues, against the same database and Redis. */
 describe('the worker', () => {

@@ -9,6 +9,7 @@ import {
   type PlanSummary,
 } from '@commonplan/domain';
 import {
+  useOwnDatabase,
   ApiClient,
   artifactPath,
   launchChromium,
@@ -17,6 +18,8 @@ import {
   type RunningApi,
 } from '@commonplan/testing';
 import type { Browser, BrowserContext } from 'playwright-core';
+
+useOwnDatabase();
 
 /**
  * Public consultation in a real browser: someone who is not signed in responds to a published

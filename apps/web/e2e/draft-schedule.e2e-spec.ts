@@ -6,6 +6,7 @@ import {
   type PlanSummary,
 } from '@commonplan/domain';
 import {
+  useOwnDatabase,
   ApiClient,
   artifactPath,
   connectTestDatabase,
@@ -17,6 +18,8 @@ import {
 import type pg from 'pg';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { openSignedInPage } from './signed-in-page.js';
+
+useOwnDatabase();
 
 /**
  * A lead sets a plan's draft schedule on the drafts page, the worker makes the draft when it falls

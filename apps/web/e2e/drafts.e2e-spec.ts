@@ -12,6 +12,7 @@ import {
 } from '@commonplan/domain';
 import { sectionFragmentName, sectionSchema, type SectionJson } from '@commonplan/editor';
 import {
+  useOwnDatabase,
   ApiClient,
   artifactPath,
   launchChromium,
@@ -23,6 +24,8 @@ import { prosemirrorJSONToYDoc } from '@tiptap/y-tiptap';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { openSignedInPage } from './signed-in-page.js';
 import * as Y from 'yjs';
+
+useOwnDatabase();
 
 const text = (value: string, marks?: SectionJson['marks']): SectionJson => ({
   type: 'text',

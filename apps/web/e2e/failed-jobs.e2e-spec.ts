@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { DraftSummary, DraftView, FailedJobsView } from '@commonplan/domain';
 import { initialContentUpdate, paragraphsToJson } from '@commonplan/editor';
 import {
+  useOwnDatabase,
   ApiClient,
   artifactPath,
   connectTestDatabase,
@@ -16,6 +17,8 @@ import {
 import type pg from 'pg';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import * as Y from 'yjs';
+
+useOwnDatabase();
 
 /**
  * A draft whose stored text is damaged, in the browser: the lead reads on the draft's page why it

@@ -7,6 +7,7 @@ import {
   type SectionJson,
 } from '@commonplan/editor';
 import {
+  useOwnDatabase,
   ApiClient,
   artifactPath,
   connectTestDatabase,
@@ -22,6 +23,8 @@ import { prosemirrorJSONToYDoc } from '@tiptap/y-tiptap';
 import type pg from 'pg';
 import type { Browser } from 'playwright-core';
 import * as Y from 'yjs';
+
+useOwnDatabase();
 
 /**
  * Nothing unpublished ever reaches the public: a marker is planted in everything around a

@@ -14,6 +14,7 @@ import {
 } from '@commonplan/domain';
 import { sectionFragmentName } from '@commonplan/editor';
 import {
+  useOwnDatabase,
   ApiClient,
   artifactPath,
   launchChromium,
@@ -24,6 +25,8 @@ import {
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import * as Y from 'yjs';
 import { openSignedInPage } from './signed-in-page.js';
+
+useOwnDatabase();
 
 const textA = 'Version A: we will open two community clinics in Swindon.';
 const textB = 'Version B: the clinics are on hold until the money is agreed.';

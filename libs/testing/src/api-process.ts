@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { pathToFileURL } from 'node:url';
-import { testDatabaseUrl } from './test-database.ts';
+import { onSharedDatabase, testDatabaseUrl } from './test-database.ts';
 import { workspaceRoot } from './workspace.ts';
 
 export interface RunningApi {
@@ -41,6 +41,12 @@ export interface StartApiOptions {
  */
 export function startApi(options: StartApiOptions = {}): Promise<RunningApi> {
   const entry = options.entry ?? 'main';
+  if (entry === 'worker' && onSharedDatabase())
+    return Promise.reject(
+      new Error(
+        'a worker acts on the whole database: call useOwnDatabase() at the top of the test file',
+      ),
+    );
   const probe = options.heapProbe
     ? [
         '--expose-gc',

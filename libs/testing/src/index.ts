@@ -1,5 +1,6 @@
 export * from './workspace.ts';
 export * from './test-database.ts';
+export * from './own-database.ts';
 export * from './api-process.ts';
 export * from './api-client.ts';
 export * from './chromium.ts';

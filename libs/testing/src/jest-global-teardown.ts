@@ -1,10 +1,11 @@
 import { Redis } from 'ioredis';
-import { dropTestDatabase } from './test-database.ts';
+import { dropTestDatabases } from './test-database.ts';
 import { defaultRedisUrl } from './workspace.ts';
 
 export default async function globalTeardown(): Promise<void> {
-  const name = process.env.TEST_DATABASE_NAME;
-  if (name && !process.env.KEEP_TEST_DATABASE) await dropTestDatabase(name);
+  const template = process.env.TEST_TEMPLATE_DATABASE_NAME;
+  // The template, the shared database and every file's own (one that failed before dropping it).
+  if (template && !process.env.KEEP_TEST_DATABASE) await dropTestDatabases(template);
   const prefix = process.env.TEST_REDIS_PREFIX;
   if (!prefix) return;
   const redis = new Redis(process.env.REDIS_URL ?? defaultRedisUrl, { lazyConnect: true });
