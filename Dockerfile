@@ -31,4 +31,5 @@ USER node
 EXPOSE 3000
 HEALTHCHECK --interval=15s --timeout=5s --start-period=20s --retries=3 \
   CMD node -e "fetch('http://127.0.0.1:'+(process.env.PORT||3000)+'/api/health').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
-CMD ["sh", "-c", "node apps/api/dist/database/migrate.js up && node apps/api/dist/main.js"]
+# The API's node flags are apps/api/node-flags.json's "main" (decision 27).
+CMD ["sh", "-c", "node apps/api/dist/database/migrate.js up && node --max-semi-space-size=32 apps/api/dist/main.js"]

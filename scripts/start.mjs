@@ -3,6 +3,8 @@
  * seeds the demo partnership (unless SEED_DEMO=false), then serves the API with the web client and
  * runs the worker, until Ctrl+C.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import {
   defaultDatabaseUrl,
@@ -12,6 +14,7 @@ import {
   ensureDependencies,
   ensureServices,
   fail,
+  root,
   run,
   say,
   startChild,
@@ -59,8 +62,12 @@ process.on('SIGINT', () => stopAll(0));
 process.on('SIGTERM', () => stopAll(0));
 
 /** Passes a child's JSON log lines through, and calls back on the line that says it is ready. */
+/** The flags each entry point runs with, the same everywhere (decision 27). */
+const nodeFlags = JSON.parse(readFileSync(join(root, 'apps/api/node-flags.json'), 'utf8'));
+
 function launch(name, script, readyEvent, onReady) {
-  const child = startChild('node', [script], env);
+  const entry = script.replace(/^.*\/(\w+)\.js$/, '$1');
+  const child = startChild('node', [...nodeFlags[entry], script], env);
   children.push(child);
   createInterface({ input: child.stdout }).on('line', (line) => {
     process.stdout.write(`${line}\n`);

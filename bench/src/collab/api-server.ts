@@ -11,6 +11,12 @@ import { sleep } from './clock.js';
 import type { HeapProbeAnswer } from './heap-probe.js';
 import { workspaceRoot } from './workspace.js';
 
+/** The node flags the API runs with in production (decision 27), so the bench measures the same. */
+const apiNodeFlags = (): { main: string[] } =>
+  JSON.parse(readFileSync(join(workspaceRoot, 'apps/api/node-flags.json'), 'utf8')) as {
+    main: string[];
+  };
+
 /** Where this file's build lives, and heap-probe.js beside it. */
 const benchDist = dirname(fileURLToPath(import.meta.url));
 
@@ -55,6 +61,8 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
   const child = spawn(
     process.execPath,
     [
+      // The production flags first: a flag given for a run (BENCH_API_NODE_ARGS) overrides them.
+      ...apiNodeFlags().main,
       ...(options.nodeArgs ?? []),
       ...(options.heapProbe
         ? ['--expose-gc', '--import', pathToFileURL(join(benchDist, 'heap-probe.js')).href]

@@ -3,8 +3,8 @@
  * process is warm), then a client opens S sections each holding about 20 pages of typed text, and
  * two growths are divided by S: the API's live V8 heap and the ArrayBuffers it keeps, after a full
  * garbage collection (taken by heap-probe.js inside the API), which is the document and its
- * bookkeeping; and the growth of its resident set (VmRSS) after a settling pause, an upper bound
- * that also counts garbage and memory V8 has not returned.
+ * bookkeeping; and the growth of its resident set (VmRSS) after a settling pause and that
+ * collection, an upper bound that also counts memory V8 has not returned to the system.
  */
 import { createCollabSocket, SectionProvider, type CollabSocket } from '@commonplan/collab-client';
 import {
@@ -68,8 +68,10 @@ export async function measureSectionMemory(
     providers.push(warm);
     await warm.synced();
     await sleep(settleMs);
-    const before = processRssKb(server.pid);
+    // The heap first: its full garbage collection clears what start-up left, which the resident
+    // set would otherwise count before and not after (a negative growth).
     const heapBefore = await server.heapUsedKb();
+    const before = processRssKb(server.pid);
     const opened = sectionIds.map(
       (sectionId, index) =>
         new SectionProvider({
@@ -81,8 +83,8 @@ export async function measureSectionMemory(
     providers.push(...opened);
     await Promise.all(opened.map((provider) => provider.synced()));
     await sleep(settleMs);
-    const after = processRssKb(server.pid);
     const heapAfter = await server.heapUsedKb();
+    const after = processRssKb(server.pid);
     const characters = opened[0]!.doc.getXmlFragment(contentFragment).toString().length;
     return {
       sections: sectionIds.length,

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { pathToFileURL } from 'node:url';
@@ -35,6 +36,13 @@ export interface StartApiOptions {
   heapProbe?: boolean;
 }
 
+/** The node flags each entry point runs with in production (decision 27), so tests run the same. */
+function apiNodeFlags(): Record<'main' | 'worker', string[]> {
+  return JSON.parse(
+    readFileSync(join(workspaceRoot, 'apps/api/node-flags.json'), 'utf8'),
+  ) as Record<'main' | 'worker', string[]>;
+}
+
 /**
  * Starts the built API as a real process on a free port, against this run's database and Redis
  * prefix, and resolves once it is listening.
@@ -56,7 +64,12 @@ export function startApi(options: StartApiOptions = {}): Promise<RunningApi> {
     : [];
   const child = spawn(
     process.execPath,
-    [...(options.nodeArgs ?? []), ...probe, join(workspaceRoot, `apps/api/dist/${entry}.js`)],
+    [
+      ...apiNodeFlags()[entry],
+      ...(options.nodeArgs ?? []),
+      ...probe,
+      join(workspaceRoot, `apps/api/dist/${entry}.js`),
+    ],
     {
       cwd: workspaceRoot,
       env: {
