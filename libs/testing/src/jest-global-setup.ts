@@ -13,6 +13,5 @@ export default async function globalSetup(): Promise<void> {
   process.env.TEST_TEMPLATE_DATABASE_NAME = template.name;
   process.env.TEST_DATABASE_URL = database.url;
   process.env.TEST_SHARED_DATABASE_URL = database.url;
-  process.env.TEST_DATABASE_NAME = database.name;
   process.env.TEST_REDIS_PREFIX = `cp-test-${randomBytes(4).toString('hex')}:`;
 }

@@ -4,7 +4,7 @@ import { defaultRedisUrl } from './workspace.ts';
 
 export default async function globalTeardown(): Promise<void> {
   const template = process.env.TEST_TEMPLATE_DATABASE_NAME;
-  // The template, the shared database and every file's own (one that failed before dropping it).
+  // The template, the shared database and every file's own copy: all their names start alike.
   if (template && !process.env.KEEP_TEST_DATABASE) await dropTestDatabases(template);
   const prefix = process.env.TEST_REDIS_PREFIX;
   if (!prefix) return;

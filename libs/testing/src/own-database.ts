@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll } from '@jest/globals';
-import { copyTestDatabase, type TestDatabase } from './test-database.ts';
+import { copyTestDatabase } from './test-database.ts';
 
 /**
  * Gives the test file a database of its own, copied from the run's template before its tests.
@@ -11,7 +11,6 @@ import { copyTestDatabase, type TestDatabase } from './test-database.ts';
  * reads `testDatabaseUrl()`.
  */
 export function useOwnDatabase(): void {
-  let own: TestDatabase | undefined;
   let shared: string | undefined;
   beforeAll(async () => {
     const template = process.env.TEST_TEMPLATE_DATABASE_NAME;
@@ -20,7 +19,10 @@ export function useOwnDatabase(): void {
         'TEST_TEMPLATE_DATABASE_NAME is not set: run tests through jest with the global setup',
       );
     shared = process.env.TEST_DATABASE_URL;
-    own = await copyTestDatabase(template, `${template}_own_${randomBytes(3).toString('hex')}`);
+    const own = await copyTestDatabase(
+      template,
+      `${template}_own_${randomBytes(3).toString('hex')}`,
+    );
     process.env.TEST_DATABASE_URL = own.url;
   }, 60_000);
   // The database itself stays until the run's teardown drops it with the template: jest may run
