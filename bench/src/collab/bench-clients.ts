@@ -211,6 +211,7 @@ class HocuspocusClient implements BenchClient {
 export function openBenchClient(options: BenchClientOptions): BenchClient {
   switch (options.server) {
     case 'commonplan':
+    case 'socketio-relay':
       return new CommonplanClient(options);
     case 'y-websocket':
       return new YWebsocketClient(options);
@@ -229,7 +230,7 @@ export async function openIdleConnection(
   url: string,
   cookie: string | undefined,
 ): Promise<() => void> {
-  if (server === 'commonplan') {
+  if (server === 'commonplan' || server === 'socketio-relay') {
     const socket = createCollabSocket({ url, headers: { cookie: cookie ?? '', origin: url } });
     await new Promise<void>((resolve, reject) => {
       socket.once('connect', () => resolve());

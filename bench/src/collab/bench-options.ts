@@ -2,7 +2,13 @@
  * The bench's command line: `--quick`, `--out FILE`, `--runs N`, `--servers a,b`, `--shapes a,c`,
  * `--generator-cpu-limit PERCENT`.
  */
-import { serverKinds, shapeKeys, type ServerKind, type ShapeKey } from './generator-protocol.js';
+import {
+  defaultServers,
+  serverKinds,
+  shapeKeys,
+  type ServerKind,
+  type ShapeKey,
+} from './generator-protocol.js';
 import { defaultGeneratorCpuLimitPercent } from './shape-run.js';
 
 export interface TypingLoad {
@@ -47,7 +53,7 @@ export function parseBenchOptions(argv: string[]): BenchOptions {
   let quick = false;
   let out: string | null = null;
   let runs = 3;
-  let servers: ServerKind[] = [...serverKinds];
+  let servers: ServerKind[] = [...defaultServers];
   let shapes: ShapeKey[] = [...shapeKeys];
   let generatorCpuLimitPercent = defaultGeneratorCpuLimitPercent;
   for (let i = 0; i < argv.length; i += 1) {

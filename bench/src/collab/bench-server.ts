@@ -52,7 +52,8 @@ async function startPeerServer(
   });
   return {
     kind,
-    url: `ws://127.0.0.1:${listening.port}`,
+    // The relay is socket.io, whose client takes the server's HTTP origin.
+    url: `${kind === 'socketio-relay' ? 'http' : 'ws'}://127.0.0.1:${listening.port}`,
     pid: child.pid!,
     persistence: listening.persistence,
     async stop() {

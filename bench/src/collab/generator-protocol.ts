@@ -1,8 +1,17 @@
 /** Messages between the harness and its load-generator child processes. */
 
-/** The servers compared: the real API, and the two reference servers for Yjs. */
-export const serverKinds = ['commonplan', 'y-websocket', 'hocuspocus'] as const;
+/**
+ * The servers the harness can run: the real API, the two reference servers for Yjs, and the
+ * socket.io relay (socketio-relay.ts), which is no reference but the floor under Commonplan.
+ */
+export const serverKinds = ['commonplan', 'y-websocket', 'hocuspocus', 'socketio-relay'] as const;
 export type ServerKind = (typeof serverKinds)[number];
+
+/** The reference servers: Commonplan's ratio is to the best of these. */
+export const referenceServers: readonly ServerKind[] = ['y-websocket', 'hocuspocus'];
+
+/** What a run compares unless `--servers` says otherwise: the relay only when asked for. */
+export const defaultServers: readonly ServerKind[] = ['commonplan', ...referenceServers];
 
 /** The load shapes: (a) many sections typing, (b) one crowded section, (c) paste burst, (d) idle + (a). */
 export const shapeKeys = ['a', 'b', 'c', 'd'] as const;

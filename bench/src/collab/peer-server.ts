@@ -5,9 +5,10 @@
  *   documents in memory (no YPERSISTENCE);
  * - `hocuspocus`: @hocuspocus/server with its database extension storing each document's whole
  *   state in a table of the run's PostgreSQL database (`hocuspocus_documents`), when a database URL
- *   is given; in memory otherwise.
+ *   is given; in memory otherwise;
+ * - `socketio-relay`: not a reference server but the floor under Commonplan (socketio-relay.ts).
  *
- * Run by the harness: node peer-server.js <y-websocket|hocuspocus> [postgres-url]
+ * Run by the harness: node peer-server.js <y-websocket|hocuspocus|socketio-relay> [postgres-url]
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -16,6 +17,7 @@ import { Server } from '@hocuspocus/server';
 import { setupWSConnection } from '@y/websocket-server/utils';
 import pg from 'pg';
 import { hocuspocusTable } from './hocuspocus-table.js';
+import { startSocketioRelay } from './socketio-relay.js';
 import { WebSocketServer } from 'ws';
 
 export interface PeerListening {
@@ -87,13 +89,20 @@ async function startHocuspocus(databaseUrl: string | undefined): Promise<void> {
   tell({ type: 'listening', port: server.address.port, persistence });
 }
 
+async function startRelay(): Promise<void> {
+  const port = await startSocketioRelay();
+  tell({ type: 'listening', port, persistence: 'in memory (acknowledged once applied)' });
+}
+
 const [kind, databaseUrl] = process.argv.slice(2);
 const started =
   kind === 'y-websocket'
     ? startYWebsocket()
     : kind === 'hocuspocus'
       ? startHocuspocus(databaseUrl)
-      : Promise.reject(new Error(`unknown reference server ${kind}`));
+      : kind === 'socketio-relay'
+        ? startRelay()
+        : Promise.reject(new Error(`unknown reference server ${kind}`));
 started.catch((error: unknown) => {
   process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : error}\n`);
   process.exit(1);

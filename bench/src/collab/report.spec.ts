@@ -126,6 +126,26 @@ describe('the ratio to the best reference server', () => {
     const runs = threeServerRuns();
     expect(p99Ratios({ commonplan: runs.servers.commonplan }, 'a')).toEqual([]);
   });
+
+  it('never takes the socket.io relay for a reference, and gives it a ratio of its own', () => {
+    const runs = threeServerRuns();
+    runs.servers['socketio-relay'] = {
+      a: [
+        shapeRun({ p50: 1, p99: 1 }),
+        shapeRun({ p50: 1, p99: 4.5 }),
+        shapeRun({ p50: 1, p99: 12 }),
+      ],
+    };
+    expect(p99Ratios(runs.servers, 'a')).toEqual([2, 2, 2]);
+    expect(p99Ratios(runs.servers, 'a', 'socketio-relay')).toEqual([0.2, 0.5, 1.5]);
+    expect(p99Ratios({ 'socketio-relay': runs.servers['socketio-relay'] }, 'a')).toEqual([]);
+    const report = summarise(runs, 3);
+    expect(report.p99_ratio_to_best_peer.a?.median).toBe(2);
+    expect(report.relay_p99_ratio_to_best_peer.a?.median).toBe(0.5);
+    expect(report.relay_p99_ratio_to_best_peer.c).toBeUndefined();
+    expect(markdownTables(report)).toContain('socket.io relay');
+    expect(markdownTables(summarise(threeServerRuns(), 3))).not.toContain('socket.io relay');
+  });
 });
 
 describe('the targets', () => {

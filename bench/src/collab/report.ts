@@ -3,7 +3,13 @@
  * Commonplan-only figures, Commonplan's propagation p99 as a ratio to the best reference server's
  * from the same run, and each target met or not. Also the Markdown tables printed at the end.
  */
-import { serverKinds, shapeKeys, type ServerKind, type ShapeKey } from './generator-protocol.js';
+import {
+  referenceServers,
+  serverKinds,
+  shapeKeys,
+  type ServerKind,
+  type ShapeKey,
+} from './generator-protocol.js';
 import type { LogLoadResult } from './log-load.js';
 import type { SectionMemoryResult } from './section-memory.js';
 import type { ShapeRunResult } from './shape-run.js';
@@ -75,6 +81,8 @@ export interface Report {
   commonplan_ranges: Record<string, Spread>;
   /** Commonplan's propagation p99 / the best reference server's, median of per-run ratios. */
   p99_ratio_to_best_peer: Partial<Record<ShapeKey, Spread>>;
+  /** The same ratio for the socket.io relay, when it ran: the floor of Commonplan's transport. */
+  relay_p99_ratio_to_best_peer: Partial<Record<ShapeKey, Spread>>;
   targets: Target[];
 }
 
@@ -128,10 +136,14 @@ export function shapeSummary(
   return summary;
 }
 
-/** Per-run ratios of Commonplan's propagation p99 to the best reference server's in that run. */
-export function p99Ratios(servers: BenchRuns['servers'], shape: ShapeKey): Array<number | null> {
-  const ours = servers.commonplan?.[shape] ?? [];
-  const peers = serverKinds.filter((kind) => kind !== 'commonplan' && servers[kind]?.[shape]);
+/** Per-run ratios of a server's propagation p99 (Commonplan's) to the best reference server's in that run. */
+export function p99Ratios(
+  servers: BenchRuns['servers'],
+  shape: ShapeKey,
+  server: ServerKind = 'commonplan',
+): Array<number | null> {
+  const ours = servers[server]?.[shape] ?? [];
+  const peers = referenceServers.filter((kind) => servers[kind]?.[shape]);
   if (peers.length === 0) return [];
   return ours.map((run, index) => {
     const theirs = peers.map((kind) => servers[kind]![shape]![index]);
@@ -260,9 +272,12 @@ export function summarise(runs: BenchRuns, requiredRuns: number): Report {
   for (const [figure, value] of Object.entries(commonplanRanges))
     commonplan[figure] = round(value.median, 1);
   const ratios: Partial<Record<ShapeKey, Spread>> = {};
+  const relayRatios: Partial<Record<ShapeKey, Spread>> = {};
   for (const shape of shapeKeys) {
     const list = p99Ratios(runs.servers, shape);
     if (list.length) ratios[shape] = spread(list);
+    const relay = p99Ratios(runs.servers, shape, 'socketio-relay');
+    if (relay.length) relayRatios[shape] = spread(relay);
   }
   return {
     summary,
@@ -270,6 +285,7 @@ export function summarise(runs: BenchRuns, requiredRuns: number): Report {
     commonplan,
     commonplan_ranges: commonplanRanges,
     p99_ratio_to_best_peer: ratios,
+    relay_p99_ratio_to_best_peer: relayRatios,
     targets: evaluateTargets(summary, commonplan, ratios),
   };
 }
@@ -336,6 +352,12 @@ export function markdownTables(report: Report, shapeTitle = shapeTitles): string
     );
     const ratio = report.p99_ratio_to_best_peer[shape];
     if (ratio) out.push('', `Commonplan p99 / best reference p99, same run: ${cell(ratio)} ×`);
+    const relayRatio = report.relay_p99_ratio_to_best_peer[shape];
+    if (relayRatio)
+      out.push(
+        '',
+        `socket.io relay (the transport alone, not a reference) p99 / best reference p99, same run: ${cell(relayRatio)} ×`,
+      );
     out.push('');
   }
   const commonplanRows = Object.entries(report.commonplan_ranges);

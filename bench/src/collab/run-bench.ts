@@ -391,6 +391,7 @@ async function main(): Promise<void> {
           summary: report.summary,
           commonplan: report.commonplan,
           p99_ratio_to_best_peer: report.p99_ratio_to_best_peer,
+          relay_p99_ratio_to_best_peer: report.relay_p99_ratio_to_best_peer,
           targets: report.targets,
           ranges: report.ranges,
           commonplan_ranges: report.commonplan_ranges,

@@ -97,6 +97,14 @@ describe('the command line', () => {
     expect(options.a.sections).toBeLessThan(50);
   });
 
+  it('runs the socket.io relay only when asked for', () => {
+    expect(parseBenchOptions([]).servers).not.toContain('socketio-relay');
+    expect(parseBenchOptions(['--servers', 'socketio-relay,y-websocket']).servers).toEqual([
+      'y-websocket',
+      'socketio-relay',
+    ]);
+  });
+
   it('refuses unknown servers, shapes and options, and fewer than three runs', () => {
     expect(() => parseBenchOptions(['--servers', 'sharedb'])).toThrow(/unknown server sharedb/);
     expect(() => parseBenchOptions(['--shapes', 'e'])).toThrow(/unknown shape e/);

@@ -11,6 +11,7 @@ export const serverColours: Record<ServerKind, string> = {
   commonplan: '#005eb8',
   'y-websocket': '#da291c',
   hocuspocus: '#007f3b',
+  'socketio-relay': '#768692',
 };
 
 export function escapeXml(text: string): string {
