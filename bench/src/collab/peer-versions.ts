@@ -7,6 +7,7 @@ const packages = {
   commonplan: null,
   'y-websocket': ['@y/websocket-server', 'y-websocket'],
   hocuspocus: ['@hocuspocus/server', '@hocuspocus/provider', '@hocuspocus/extension-database'],
+  'socketio-relay': ['socket.io', 'socket.io-client'],
   yjs: ['yjs'],
 } as const;
 
