@@ -14,7 +14,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { ClientEvent, collabParser, collabPath, ServerEvent } from '@commonplan/protocol';
+import { asBytes, ClientEvent, collabParser, collabPath, ServerEvent } from '@commonplan/protocol';
 import { Server, type Namespace, type Socket } from 'socket.io';
 import * as Y from 'yjs';
 import { workspaceRoot } from './workspace.js';
@@ -36,12 +36,6 @@ async function apiTransport(): Promise<ApiTransport> {
     CoalescingWebSocketServer: (engine as ApiTransport).CoalescingWebSocketServer,
     framingBinaryOnce: (frames as ApiTransport).framingBinaryOnce,
   };
-}
-
-function bytesOf(value: unknown): Uint8Array | null {
-  if (value instanceof Uint8Array) return value;
-  if (value instanceof ArrayBuffer) return new Uint8Array(value);
-  return null;
 }
 
 type Ack = ((value: unknown) => void) | undefined;
@@ -80,7 +74,7 @@ export async function startSocketioRelay(): Promise<number> {
         if (typeof sectionId !== 'string') return;
         const doc = docFor(sectionId);
         void socket.join(room(sectionId));
-        const clientState = message.stateVector === undefined ? null : bytesOf(message.stateVector);
+        const clientState = message.stateVector === undefined ? null : asBytes(message.stateVector);
         ack?.({
           ok: true,
           sectionId,
@@ -101,8 +95,11 @@ export async function startSocketioRelay(): Promise<number> {
           });
       },
     );
+    socket.on(ClientEvent.Leave, (message: { sectionId?: string }) => {
+      if (typeof message?.sectionId === 'string') void socket.leave(room(message.sectionId));
+    });
     socket.on(ClientEvent.SyncStep1, (message: { sectionId?: string; stateVector?: unknown }) => {
-      const stateVector = bytesOf(message?.stateVector);
+      const stateVector = asBytes(message?.stateVector);
       if (typeof message?.sectionId !== 'string' || !stateVector) return;
       socket.emit(ServerEvent.SyncStep2, {
         sectionId: message.sectionId,
@@ -110,7 +107,7 @@ export async function startSocketioRelay(): Promise<number> {
       });
     });
     socket.on(ClientEvent.Update, (message: { sectionId?: string; update?: unknown }, ack: Ack) => {
-      const update = bytesOf(message?.update);
+      const update = asBytes(message?.update);
       const sectionId = message?.sectionId;
       if (typeof sectionId !== 'string' || !update) return;
       Y.applyUpdate(docFor(sectionId), update, socket);
@@ -118,7 +115,7 @@ export async function startSocketioRelay(): Promise<number> {
       ack?.({ ok: true });
     });
     socket.on(ClientEvent.Awareness, (message: { sectionId?: string; update?: unknown }) => {
-      const update = bytesOf(message?.update);
+      const update = asBytes(message?.update);
       const sectionId = message?.sectionId;
       if (typeof sectionId !== 'string' || !update) return;
       socket.local.to(room(sectionId)).emit(ServerEvent.Awareness, { sectionId, update });
