@@ -41,7 +41,7 @@ import {
   type ShapeRunResult,
 } from './shape-run.js';
 import { round } from './stats.js';
-import { renderSvgChart } from './svg-chart.js';
+import { renderSvgChart, serverNames } from './svg-chart.js';
 import { defaultRedisUrl, workspaceRoot } from './workspace.js';
 
 const benchStarted = Date.now();
@@ -362,7 +362,7 @@ async function main(): Promise<void> {
       platform: `${process.platform} ${process.arch}`,
     };
     const versions = peerVersions();
-    const title = `Real-time benchmark, ${date}${options.quick ? ' (quick)' : ''}: Commonplan, y-websocket, Hocuspocus`;
+    const title = `Real-time benchmark, ${date}${options.quick ? ' (quick)' : ''}: ${options.servers.map((kind) => serverNames[kind]).join(', ')}`;
     const busiest = Math.max(
       0,
       ...Object.values(runs.servers).flatMap((byShape) =>

@@ -85,6 +85,27 @@ describe('the SVG chart', () => {
     expect(svg).toContain('data-server="hocuspocus" data-shape="c" data-figure="p99"');
   });
 
+  it('is wide enough for a long title and for the legend of four servers', () => {
+    const title = 'Real-time benchmark, 2026-12-07: Commonplan, y-websocket, socket.io relay';
+    const partial = summarise(
+      {
+        servers: {
+          commonplan: { a: runs(15, 1000) },
+          'y-websocket': { a: runs(8, 1000) },
+          hocuspocus: { a: runs(9, 1000) },
+          'socketio-relay': { a: runs(10, 1000) },
+        },
+        logLoad: {},
+        sectionMemory: [],
+      },
+      3,
+    );
+    const svg = renderSvgChart(partial, title);
+    const width = Number(/<svg[^>]* width="(\d+)"/.exec(svg)?.[1]);
+    expect(width).toBeGreaterThanOrEqual(title.length * 11);
+    expect(width).toBeGreaterThan(720);
+  });
+
   it('rejects markup that is not well-formed, so the check above means something', () => {
     expect(() => assertWellFormed('<svg><g></svg>')).toThrow();
     expect(() => assertWellFormed('<svg>a & b</svg>')).toThrow();

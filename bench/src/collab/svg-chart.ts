@@ -14,6 +14,14 @@ export const serverColours: Record<ServerKind, string> = {
   'socketio-relay': '#768692',
 };
 
+/** How titles name each server. */
+export const serverNames: Record<ServerKind, string> = {
+  commonplan: 'Commonplan',
+  'y-websocket': 'y-websocket',
+  hocuspocus: 'Hocuspocus',
+  'socketio-relay': 'socket.io relay',
+};
+
 export function escapeXml(text: string): string {
   return text
     .replace(/&/g, '&amp;')
@@ -45,7 +53,19 @@ export function renderSvgChart(report: Report, title: string): string {
   const panelWidth = 260;
   const panelHeight = 260;
   const margin = { left: 60, top: 90 };
-  const width = Math.max(720, margin.left + shapes.length * (panelWidth + 20) + 20);
+  // Wide enough for the panels, and for the title and the legend's line (widths estimated from
+  // the font sizes: they are drawn as text, which SVG does not wrap).
+  const legendNote = 'light bar = p50, full bar = p99, whisker = min–max of runs';
+  const legendWidth =
+    20 + servers.reduce((sum, kind) => sum + 40 + kind.length * 8, 0) + 10 + legendNote.length * 7;
+  const width = Math.ceil(
+    Math.max(
+      720,
+      margin.left + shapes.length * (panelWidth + 20) + 20,
+      40 + title.length * 11,
+      legendWidth + 20,
+    ),
+  );
   const throughputTop = margin.top + panelHeight + 90;
   const throughputHeight = 220;
   const height = throughputTop + throughputHeight + 20;
@@ -65,12 +85,7 @@ export function renderSvgChart(report: Report, title: string): string {
     parts.push('</g>');
     legendX += 40 + kind.length * 8;
   }
-  text(
-    legendX + 10,
-    57,
-    'light bar = p50, full bar = p99, whisker = min–max of runs',
-    'font-size="12" fill="#425563"',
-  );
+  text(legendX + 10, 57, legendNote, 'font-size="12" fill="#425563"');
 
   // Latency panels on a shared log scale.
   const values = servers.flatMap((kind) =>
