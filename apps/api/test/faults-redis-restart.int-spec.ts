@@ -88,20 +88,27 @@ afterAll(async () => {
   await db?.end();
 });
 
-async function draftStatus(draftId: string): Promise<{ status: string; sections_done: number }> {
-  const { rows } = await db.query<{ status: string; sections_done: number }>(
-    'SELECT status, sections_done FROM plan_drafts WHERE id = $1',
-    [draftId],
-  );
+async function draftStatus(
+  draftId: string,
+): Promise<{ status: string; sections_done: number; failure_reason: string | null }> {
+  const { rows } = await db.query<{
+    status: string;
+    sections_done: number;
+    failure_reason: string | null;
+  }>('SELECT status, sections_done, failure_reason FROM plan_drafts WHERE id = $1', [draftId]);
   return rows[0]!;
 }
 
-/** The instances' and the worker's last log lines but reads, to see why something did not happen. */
+/**
+ * The instances' and the worker's last log lines but reads and the maintenance jobs' (which run
+ * every second here), to see why something did not happen.
+ */
 function recentLogs(): string {
   return [first, second, worker]
     .map((api, i) =>
       api.logs
         .filter((entry) => !(entry.msg === 'request' && entry.method === 'GET'))
+        .filter((entry) => entry.queue !== 'maintenance')
         .slice(-8)
         .map((entry) => `${['first', 'second', 'worker'][i]}: ${JSON.stringify(entry)}`)
         .join('\n'),

@@ -20,6 +20,17 @@ export class SectionStateError extends Error {
 }
 
 /**
+ * The stored updates decode, but some depend on changes they do not include: a log read while a
+ * change was still on its way to it (see the draft job), or a log that lost one.
+ */
+export class MissingChangesError extends SectionStateError {
+  constructor() {
+    super('its saved text is missing earlier changes');
+    this.name = 'MissingChangesError';
+  }
+}
+
+/**
  * Merges a section's stored Yjs updates (its snapshot, then its log rows in order) into one
  * update. Refuses bytes that do not decode and a log with missing earlier changes, so an
  * incomplete text is never taken for the section's text.
@@ -36,8 +47,7 @@ export function mergeSectionState(updates: readonly Uint8Array[]): Uint8Array {
         }
       }
     });
-    if (doc.store.pendingStructs || doc.store.pendingDs)
-      throw new SectionStateError('its saved text is missing earlier changes');
+    if (doc.store.pendingStructs || doc.store.pendingDs) throw new MissingChangesError();
     return Y.encodeStateAsUpdate(doc);
   } finally {
     doc.destroy();

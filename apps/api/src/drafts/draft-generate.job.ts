@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 
 import {
   diffDrafts,
+  MissingChangesError,
   renderSection,
   SectionStateError,
   type DiffSummary,
@@ -11,6 +12,7 @@ import {
 } from '@commonplan/render';
 import type { Logger } from 'pino';
 import { DataSource } from 'typeorm';
+import * as Y from 'yjs';
 import { LOGGER } from '../common/logger.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { isLastAttempt, PoisonJobError, reasonWhenGivenUp } from '../jobs/job-failure.js';
@@ -85,7 +87,7 @@ export class DraftGenerateJob implements JobHandler<JobName.DraftGenerate> {
       for (const source of sources) {
         let section: RenderedSection;
         try {
-          section = renderSection(source.source_updates);
+          section = await this.renderCopied(source);
         } catch (error) {
           // The stored text stays as damaged however often it is read: no retry can help.
           if (error instanceof SectionStateError)
@@ -170,6 +172,54 @@ export class DraftGenerateJob implements JobHandler<JobName.DraftGenerate> {
           .then(() => progress(0, 'queued'))
           .catch(() => undefined);
       throw error;
+    }
+  }
+
+  /**
+   * A section's copied text, rendered. With several API instances, the copy can catch the log
+   * between two commits of theirs: one instance commits a change made on top of another's, which
+   * the other has already passed on to everyone but not yet committed. The copy then holds the
+   * later change without the earlier one. Those earlier changes are committed moments later, so
+   * they are taken from the section's log as it is now, row by row in log order, until nothing is
+   * missing: the draft holds the text as asked for, plus at most the few changes committed
+   * meanwhile. A log that still lacks them is damaged, and the draft fails as before.
+   */
+  private async renderCopied(source: SourceRow): Promise<RenderedSection> {
+    try {
+      return renderSection(source.source_updates);
+    } catch (error) {
+      if (!(error instanceof MissingChangesError)) throw error;
+    }
+    const stored = await this.dataSource.query<Array<{ update: Buffer }>>(
+      `SELECT update FROM (
+         SELECT 0 AS part, 0::bigint AS seq, snapshot AS update FROM section_documents
+          WHERE section_id = $1 AND snapshot IS NOT NULL
+         UNION ALL
+         SELECT 1, seq, update FROM section_updates WHERE section_id = $1) AS stored
+        ORDER BY part, seq`,
+      [source.section_id],
+    );
+    const doc = new Y.Doc({ gc: true });
+    try {
+      for (const update of source.source_updates) Y.applyUpdate(doc, update);
+      for (const { update } of stored) {
+        if (!doc.store.pendingStructs && !doc.store.pendingDs) break;
+        try {
+          Y.applyUpdate(doc, update);
+        } catch {
+          throw new SectionStateError('its saved text is damaged and could not be read');
+        }
+      }
+      const completed = !doc.store.pendingStructs && !doc.store.pendingDs;
+      this.logger.info(
+        { event: 'draft_copy_completed', sectionId: source.section_id, completed },
+        completed
+          ? 'a section copied between two instances’ commits was completed from its log'
+          : 'a section’s copied text still misses earlier changes',
+      );
+      return renderSection([Y.encodeStateAsUpdate(doc)]);
+    } finally {
+      doc.destroy();
     }
   }
 
