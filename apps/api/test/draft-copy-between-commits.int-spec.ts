@@ -49,6 +49,13 @@ describe('a draft copied between two instances’ commits', () => {
     setup = await startPair({ DRAFTS_PAUSE_PER_SECTION_MS: '1500' }, 'copy-between-commits');
   });
 
+  /** A change committed to a section's log, as an instance's group commit writes it. */
+  const commit = (sectionId: string, update: Buffer) =>
+    db.query('INSERT INTO section_updates (section_id, update) VALUES ($1, $2)', [
+      sectionId,
+      update,
+    ]);
+
   afterAll(async () => {
     await Promise.all([setup?.api.stop(), setup?.worker.stop()]);
     await db?.end();
@@ -61,10 +68,7 @@ describe('a draft copied between two instances’ commits', () => {
     ]);
     const client = await signedIn(new ApiClient(setup.api.baseUrl), lead);
     const { earlier, later } = twoChanges();
-    await db.query('INSERT INTO section_updates (section_id, update) VALUES ($1, $2)', [
-      sectionIds[1],
-      later,
-    ]);
+    await commit(sectionIds[1]!, later);
     const draft = (
       await client.post<DraftSummary>(`/api/plans/${plan.id}/drafts`, { label: 'Between' })
     ).body;
@@ -76,10 +80,7 @@ describe('a draft copied between two instances’ commits', () => {
       [draft.id, sectionIds[1]],
     );
     expect(copied).toBeGreaterThan(0);
-    await db.query('INSERT INTO section_updates (section_id, update) VALUES ($1, $2)', [
-      sectionIds[1],
-      earlier,
-    ]);
+    await commit(sectionIds[1]!, earlier);
 
     const ready = await waitForStatus(client, draft.id, 'ready');
     const section = ready.sections.find((entry) => entry.sectionId === sectionIds[1]);
@@ -94,10 +95,7 @@ describe('a draft copied between two instances’ commits', () => {
 
     // The earlier change never arrives: the copy cannot be completed, and the draft fails.
     const orphan = twoChanges().later;
-    await db.query('INSERT INTO section_updates (section_id, update) VALUES ($1, $2)', [
-      sectionIds[0],
-      orphan,
-    ]);
+    await commit(sectionIds[0]!, orphan);
     const damaged = (
       await client.post<DraftSummary>(`/api/plans/${plan.id}/drafts`, { label: 'Damaged' })
     ).body;
